@@ -1,0 +1,76 @@
+# thidua — the README's commands. `make run` and `make test` work on a fresh machine with Python >= 3.12.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+VPY := $(VENV)/bin/python
+PYENV_ROOT ?= $(HOME)/.pyenv
+PY_CANDIDATES := python3.13 python3.12 python3 \
+	$(sort $(wildcard $(PYENV_ROOT)/versions/3.1[2-9]*/bin/python3)) \
+	$(sort $(wildcard /root/.pyenv/versions/3.1[2-9]*/bin/python3))
+# The first interpreter that is Python >= 3.12 (Django 6.1 needs it).
+PYTHON ?= $(shell for p in $(PY_CANDIDATES); do \
+	if command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' 2>/dev/null; \
+	then command -v $$p; break; fi; done)
+
+HOST ?= 127.0.0.1
+PORT ?= 8000
+RUN_ENV := DEBUG=1
+
+.PHONY: help run test install install-dev migrate messages demo lint e2e bench-pdf bench-data clean check-python
+
+help:
+	@echo "make run    set up .venv, migrate SQLite, load demo data, serve http://$(HOST):$(PORT)"
+	@echo "make test   install the dev extra and run the whole test suite (SQLite unless DATABASE_URL is set)"
+	@echo "make lint   ruff check"
+	@echo "make e2e    only the browser journeys (needs Debian's chromium)"
+
+check-python:
+	@if [ -z "$(PYTHON)" ]; then \
+		echo "thidua needs Python 3.12 or newer (Django 6.1 requires it) and none was found."; \
+		echo "Install one, e.g. 'apt-get install python3.12 python3.12-venv' or 'pyenv install 3.12',"; \
+		echo "or point to it: make run PYTHON=/path/to/python3.12"; exit 1; fi
+
+$(VENV)/.installed: pyproject.toml | check-python
+	@test -x $(VPY) || $(PYTHON) -m venv $(VENV)
+	$(VPY) -m pip install --quiet --upgrade pip
+	$(VPY) -m pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed pyproject.toml
+	$(VPY) -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+messages: $(VENV)/.installed
+	$(VPY) manage.py compilemessages --ignore=.venv -v 0
+
+migrate: $(VENV)/.installed
+	$(RUN_ENV) $(VPY) manage.py migrate --noinput -v 0
+
+demo: migrate
+	$(RUN_ENV) $(VPY) manage.py seed_demo
+
+run: install messages demo
+	@echo "Portal: http://$(HOST):$(PORT)  (tasks run in-process; Ctrl+C to stop)"
+	$(RUN_ENV) $(VPY) manage.py runserver $(HOST):$(PORT)
+
+test: install-dev messages
+	$(VPY) -m pytest $(PYTEST_ARGS)
+
+e2e: install-dev messages
+	$(VPY) -m pytest tests/e2e $(PYTEST_ARGS)
+
+lint: install-dev
+	$(VENV)/bin/ruff check .
+
+bench-pdf: install-dev messages
+	$(VPY) bench/pdf.py
+
+bench-data: install-dev
+	$(VPY) bench/generate.py
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .test-media

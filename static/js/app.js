@@ -1,0 +1,21 @@
+// thidua: small progressive enhancements. Loaded from static/ so the CSP needs no inline script.
+(function () {
+  "use strict";
+  document.addEventListener("DOMContentLoaded", function () {
+    // Forms marked data-autosubmit submit themselves when a field changes (filters, page size).
+    document.querySelectorAll("form[data-autosubmit]").forEach(function (form) {
+      form.addEventListener("change", function () { form.requestSubmit(); });
+    });
+    // Buttons marked data-confirm ask before they submit.
+    document.querySelectorAll("[data-confirm]").forEach(function (el) {
+      el.addEventListener("click", function (event) {
+        if (!window.confirm(el.getAttribute("data-confirm"))) { event.preventDefault(); }
+      });
+    });
+  });
+  // htmx sends the CSRF token with every non-GET request.
+  document.addEventListener("htmx:configRequest", function (event) {
+    var token = document.querySelector("meta[name=csrf-token]");
+    if (token) { event.detail.headers["X-CSRFToken"] = token.getAttribute("content"); }
+  });
+})();

@@ -1,0 +1,48 @@
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
+from django.utils.translation import gettext_lazy as _
+
+from thidua.accounts.enums import BoardRole
+from thidua.accounts.models import Organization
+
+
+class EmailLoginForm(AuthenticationForm):
+    username = forms.EmailField(
+        label=_("E-mail"), widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"})
+    )
+
+    error_messages = {
+        "invalid_login": _("The e-mail address or password is not correct."),
+        "inactive": _("This account is disabled."),
+    }
+
+
+class OTPTokenForm(forms.Form):
+    token = forms.CharField(
+        label=_("Code"),
+        max_length=16,
+        help_text=_("The 6-digit code from your authenticator app, or one of your backup codes."),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}),
+    )
+
+    def clean_token(self) -> str:
+        return self.cleaned_data["token"].replace(" ", "").strip()
+
+
+class OrganizationForm(forms.ModelForm):
+    class Meta:
+        model = Organization
+        fields = ["name", "parent_body_line", "issuing_body_line", "short_code", "place_name", "address", "phone", "email"]
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail"))
+    full_name = forms.CharField(label=_("Full name"), max_length=150)
+    title = forms.CharField(label=_("Title"), max_length=150, required=False)
+    roles = forms.MultipleChoiceField(
+        label=_("Roles"), choices=BoardRole.choices, widget=forms.CheckboxSelectMultiple
+    )
+
+
+class AcceptInvitationForm(SetPasswordForm):
+    """Set a first password; the user object is a not-yet-created placeholder used for similarity checks."""

@@ -1,0 +1,90 @@
+"""Who acts for which Board, role predicates, and the accessors views use to load protected rows.
+
+Rules: a row of another Board is a 404 (existence is not leaked); an insider without the role is a 403.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Model, QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from thidua.accounts.enums import BoardRole
+from thidua.accounts.models import Invitation, Organization, User
+
+STAFF_ROLES = frozenset(BoardRole.values)
+
+
+def acting_board(user) -> Organization | None:
+    """The one place that says which Board a user acts for."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return None
+    return user.organization
+
+
+def board_roles(user) -> frozenset[str]:
+    """The user's Board roles, cached on the user object for the request."""
+    if not getattr(user, "is_authenticated", False):
+        return frozenset()
+    cached = getattr(user, "_board_roles_cache", None)
+    if cached is None:
+        cached = frozenset(user.board_roles.values_list("role", flat=True))
+        user._board_roles_cache = cached
+    return cached
+
+
+def is_board_staff(user) -> bool:
+    return bool(board_roles(user) & STAFF_ROLES)
+
+
+def has_board_role(user, *roles: str) -> bool:
+    return bool(board_roles(user) & set(roles))
+
+
+def can_manage_board(user) -> bool:
+    return has_board_role(user, BoardRole.ADMIN)
+
+
+def can_view_audit_log(user) -> bool:
+    return has_board_role(user, BoardRole.ADMIN)
+
+
+def require(allowed: bool) -> None:
+    """Raise 403 for an insider who lacks the role (the accessor already filtered outsiders to 404)."""
+    if not allowed:
+        raise PermissionDenied
+
+
+def get_for_board_or_404[M: Model](queryset: QuerySet[M], user, *, board_field: str = "organization", **lookup) -> M:
+    """Load one row of the user's Board, or 404 for anyone else (including users with no Board)."""
+    board = acting_board(user)
+    if board is None:
+        raise Http404
+    return get_object_or_404(queryset.filter(**{board_field: board}), **lookup)
+
+
+def require_board_staff(user) -> Organization:
+    """The user's Board for staff pages; 404 for people who are not Board staff at all."""
+    board = acting_board(user)
+    if board is None or not is_board_staff(user):
+        raise Http404
+    return board
+
+
+def get_organization_for_user_or_404(user, pk: int, *, for_write: bool = False) -> Organization:
+    board = acting_board(user)
+    if board is None or board.pk != pk:
+        raise Http404
+    require(can_manage_board(user) if for_write else is_board_staff(user))
+    return board
+
+
+def get_staff_user_for_user_or_404(user, pk: int) -> User:
+    target = get_for_board_or_404(User.objects.all(), user, pk=pk)
+    require(can_manage_board(user))
+    return target
+
+
+def get_invitation_for_user_or_404(user, pk: int) -> Invitation:
+    invitation = get_for_board_or_404(Invitation.objects.select_related("invited_by"), user, pk=pk)
+    require(can_manage_board(user))
+    return invitation

@@ -1,0 +1,17 @@
+from django.db.models import Prefetch, QuerySet
+
+from thidua.accounts.models import BoardMembership, Invitation, Organization, User
+
+
+def staff_for_board(board: Organization) -> QuerySet[User]:
+    """Board staff of one Board with their roles, in two queries whatever the page size."""
+    return (
+        User.objects.filter(organization=board, board_roles__isnull=False)
+        .distinct()
+        .prefetch_related(Prefetch("board_roles", queryset=BoardMembership.objects.order_by("role")))
+        .order_by("full_name", "email")
+    )
+
+
+def invitations_for_board(board: Organization) -> QuerySet[Invitation]:
+    return Invitation.objects.filter(organization=board).select_related("invited_by").order_by("-created_at")

@@ -1,0 +1,177 @@
+import base64
+
+import segno
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_otp import user_has_device
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from thidua.accounts import services
+from thidua.accounts.forms import (
+    AcceptInvitationForm,
+    EmailLoginForm,
+    InvitationForm,
+    OrganizationForm,
+    OTPTokenForm,
+)
+from thidua.accounts.models import User
+from thidua.accounts.permissions import (
+    can_manage_board,
+    get_invitation_for_user_or_404,
+    get_organization_for_user_or_404,
+    get_staff_user_for_user_or_404,
+    require,
+    require_board_staff,
+)
+from thidua.accounts.queries import invitations_for_board, staff_for_board
+from thidua.formtools import add_service_errors
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "accounts/login.html"
+    authentication_form = EmailLoginForm
+    redirect_authenticated_user = True
+
+
+def _safe_next(request: HttpRequest, default: str = "home") -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
+        return target
+    return default
+
+
+def two_factor(request: HttpRequest) -> HttpResponse:
+    """Verify a second factor, or enrol one when the user has none yet."""
+    user = request.user
+    if user.is_verified():
+        return redirect(_safe_next(request))
+    if not user_has_device(user, confirmed=True):
+        return two_factor_setup(request)
+    form = OTPTokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if services.verify_second_factor(request=request, token=form.cleaned_data["token"]):
+            return redirect(_safe_next(request))
+        form.add_error("token", _("This code is not valid. Try the current code from your app."))
+    return render(request, "accounts/two_factor_verify.html", {"form": form, "next": _safe_next(request, "")})
+
+
+def two_factor_setup(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    device = services.pending_totp_device(user)
+    form = OTPTokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        codes = services.confirm_totp_device(request=request, token=form.cleaned_data["token"])
+        if codes is not None:
+            return render(request, "accounts/two_factor_backup_codes.html", {"codes": codes, "next": _safe_next(request)})
+        form.add_error("token", _("This code is not valid. Check the time on your phone and try again."))
+    svg = segno.make(device.config_url, error="m").svg_inline(scale=4, omitsize=False)
+    qr_data_uri = "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+    secret = base64.b32encode(device.bin_key).decode().rstrip("=")
+    return render(
+        request,
+        "accounts/two_factor_setup.html",
+        {"form": form, "qr_data_uri": qr_data_uri, "secret": secret, "next": _safe_next(request, "")},
+    )
+
+
+@require_POST
+def backup_codes_regenerate(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_verified():
+        raise Http404
+    codes = services.replace_backup_codes(user=request.user)
+    return render(request, "accounts/two_factor_backup_codes.html", {"codes": codes, "next": "home"})
+
+
+def profile(request: HttpRequest) -> HttpResponse:
+    has_totp = TOTPDevice.objects.filter(user=request.user, confirmed=True).exists()
+    return render(request, "accounts/profile.html", {"has_totp": has_totp})
+
+
+def board_detail(request: HttpRequest) -> HttpResponse:
+    board = require_board_staff(request.user)
+    organization = get_organization_for_user_or_404(request.user, board.pk)
+    return render(request, "accounts/board_detail.html", {"organization": organization})
+
+
+def board_edit(request: HttpRequest) -> HttpResponse:
+    board = require_board_staff(request.user)
+    organization = get_organization_for_user_or_404(request.user, board.pk, for_write=True)
+    form = OrganizationForm(request.POST or None, instance=organization)
+    if request.method == "POST" and form.is_valid():
+        changed = {name: form.cleaned_data[name] for name in form.changed_data}
+        organization.refresh_from_db()
+        services.update_organization(organization=organization, data=changed, updated_by=request.user, request=request)
+        messages.success(request, _("The Board's details were saved."))
+        return redirect("accounts:board_detail")
+    return render(request, "accounts/board_edit.html", {"form": form})
+
+
+def staff_list(request: HttpRequest) -> HttpResponse:
+    board = require_board_staff(request.user)
+    require(can_manage_board(request.user))
+    page = Paginator(staff_for_board(board), 25).get_page(request.GET.get("page"))
+    invitations = invitations_for_board(board)[:50]
+    return render(request, "accounts/staff_list.html", {"page_obj": page, "invitations": invitations})
+
+
+def invitation_create(request: HttpRequest) -> HttpResponse:
+    board = require_board_staff(request.user)
+    require(can_manage_board(request.user))
+    form = InvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.invite_user(organization=board, invited_by=request.user, request=request, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("The invitation was sent to %(email)s.") % {"email": form.cleaned_data["email"]})
+            return redirect("accounts:staff_list")
+    return render(request, "accounts/invitation_create.html", {"form": form})
+
+
+@require_POST
+def invitation_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    invitation = get_invitation_for_user_or_404(request.user, pk)
+    try:
+        services.revoke_invitation(invitation=invitation, revoked_by=request.user, request=request)
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+    else:
+        messages.success(request, _("The invitation was revoked."))
+    return redirect("accounts:staff_list")
+
+
+@require_POST
+def staff_toggle_active(request: HttpRequest, pk: int) -> HttpResponse:
+    target = get_staff_user_for_user_or_404(request.user, pk)
+    try:
+        services.set_user_active(target=target, active=not target.is_active, changed_by=request.user, request=request)
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+    return redirect("accounts:staff_list")
+
+
+@login_not_required
+def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
+    invitation = services.find_usable_invitation(token)
+    if invitation is None:
+        return render(request, "accounts/invitation_invalid.html", status=404)
+    placeholder = User(email=invitation.email, full_name=invitation.full_name)
+    form = AcceptInvitationForm(placeholder, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.accept_invitation(token=token, password=form.cleaned_data["new_password1"], request=request)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Your password is set. Please sign in."))
+            return redirect("accounts:login")
+    return render(request, "accounts/invitation_accept.html", {"form": form, "invitation": invitation})

@@ -1,0 +1,64 @@
+"""The one helper every state-changing service calls: ``record_event``."""
+
+import json
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
+from django.utils import timezone
+
+from thidua.audit.chain import GENESIS_HASH, link_hash
+from thidua.audit.models import AuditChainHead, AuditEvent
+
+
+def json_safe(value: dict) -> dict:
+    """What the JSON column will give back, so the hash is computed on exactly what is stored."""
+    return json.loads(json.dumps(value, cls=DjangoJSONEncoder))
+
+
+def client_ip(request) -> str | None:
+    if request is None:
+        return None
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def record_event(
+    *,
+    action: str,
+    actor=None,
+    organization=None,
+    obj=None,
+    object_type: str = "",
+    object_id: str | int = "",
+    changes: dict | None = None,
+    request=None,
+    actor_label: str = "",
+) -> AuditEvent:
+    """Append one event to the chain. Runs inside the caller's transaction, so it commits or rolls back with it."""
+    if obj is not None:
+        object_type = object_type or obj._meta.label_lower
+        object_id = object_id or obj.pk
+    if actor is not None and not getattr(actor, "is_authenticated", False):
+        actor = None
+    if organization is None and actor is not None:
+        organization = actor.organization
+    with transaction.atomic():
+        head, _created = AuditChainHead.objects.select_for_update().get_or_create(
+            id=1, defaults={"last_seq": 0, "last_hash": GENESIS_HASH}
+        )
+        event = AuditEvent(
+            seq=head.last_seq + 1,
+            created_at=timezone.now(),
+            actor=actor,
+            actor_label=actor_label or (actor.email if actor is not None else ""),
+            organization=organization,
+            action=action,
+            object_type=object_type,
+            object_id=str(object_id or ""),
+            changes=json_safe(changes or {}),
+            ip=client_ip(request),
+            prev_hash=head.last_hash,
+        )
+        event.row_hash = link_hash(event.prev_hash, event)
+        event.save()
+        AuditChainHead.objects.filter(id=1).update(last_seq=event.seq, last_hash=event.row_hash)
+    return event

@@ -1,0 +1,1 @@
+# GeneratedDocument and NumberSequence arrive with the documents issue.
