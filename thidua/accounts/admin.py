@@ -26,7 +26,12 @@ class UserAdmin(BaseUserAdmin):
         (None, {"fields": ["email", "password", "full_name", "organization", "preferred_language"]}),
         ("Permissions", {"fields": ["is_active", "is_staff", "is_superuser"]}),
     ]
-    add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "full_name", "organization", "password1", "password2"]})]
+    add_fieldsets = [
+        (
+            None,
+            {"classes": ["wide"], "fields": ["email", "full_name", "organization", "password1", "password2"]},
+        )
+    ]
 
 
 @admin.register(Invitation)

@@ -25,9 +25,19 @@ BOARDS = [
         "email": "bqlkcn@thainguyen.gov.vn",
         "staff": [
             ("admin.tn@thidua.demo", "Nguyễn Thị Thu Hà", BoardRole.ADMIN, "Chánh Văn phòng"),
-            ("officer.tn@thidua.demo", "Hoàng Văn Đức", BoardRole.OFFICER, "Chuyên viên thi đua - khen thưởng"),
+            (
+                "officer.tn@thidua.demo",
+                "Hoàng Văn Đức",
+                BoardRole.OFFICER,
+                "Chuyên viên thi đua - khen thưởng",
+            ),
             ("signer.tn@thidua.demo", "Lương Văn Khởi", BoardRole.SIGNER, "Phó Trưởng ban"),
-            ("council.tn@thidua.demo", "Ma Thị Quỳnh", BoardRole.COUNCIL, "Ủy viên Hội đồng Thi đua - Khen thưởng"),
+            (
+                "council.tn@thidua.demo",
+                "Ma Thị Quỳnh",
+                BoardRole.COUNCIL,
+                "Ủy viên Hội đồng Thi đua - Khen thưởng",
+            ),
         ],
     },
     {
@@ -42,9 +52,19 @@ BOARDS = [
         "email": "bqlkkt@daklak.gov.vn",
         "staff": [
             ("admin.dl@thidua.demo", "Trần Minh Tâm", BoardRole.ADMIN, "Chánh Văn phòng"),
-            ("officer.dl@thidua.demo", "Lê Thị Ngọc Ánh", BoardRole.OFFICER, "Chuyên viên thi đua - khen thưởng"),
+            (
+                "officer.dl@thidua.demo",
+                "Lê Thị Ngọc Ánh",
+                BoardRole.OFFICER,
+                "Chuyên viên thi đua - khen thưởng",
+            ),
             ("signer.dl@thidua.demo", "Phạm Quốc Hưng", BoardRole.SIGNER, "Trưởng ban"),
-            ("council.dl@thidua.demo", "Y Đức Niê", BoardRole.COUNCIL, "Ủy viên Hội đồng Thi đua - Khen thưởng"),
+            (
+                "council.dl@thidua.demo",
+                "Y Đức Niê",
+                BoardRole.COUNCIL,
+                "Ủy viên Hội đồng Thi đua - Khen thưởng",
+            ),
         ],
     },
 ]

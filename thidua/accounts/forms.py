@@ -22,7 +22,9 @@ class OTPTokenForm(forms.Form):
         label=_("Code"),
         max_length=16,
         help_text=_("The 6-digit code from your authenticator app, or one of your backup codes."),
-        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
+        ),
     )
 
     def clean_token(self) -> str:
@@ -32,7 +34,16 @@ class OTPTokenForm(forms.Form):
 class OrganizationForm(forms.ModelForm):
     class Meta:
         model = Organization
-        fields = ["name", "parent_body_line", "issuing_body_line", "short_code", "place_name", "address", "phone", "email"]
+        fields = [
+            "name",
+            "parent_body_line",
+            "issuing_body_line",
+            "short_code",
+            "place_name",
+            "address",
+            "phone",
+            "email",
+        ]
 
 
 class InvitationForm(forms.Form):

@@ -107,7 +107,10 @@ class BoardMembership(models.Model):
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="staff_roles")
     role = models.CharField(_("role"), max_length=16, choices=BoardRole.choices)
     title = models.CharField(
-        _("title"), max_length=150, blank=True, help_text=_("Position printed under a signature, e.g. Phó Trưởng ban")
+        _("title"),
+        max_length=150,
+        blank=True,
+        help_text=_("Position printed under a signature, e.g. Phó Trưởng ban"),
     )
     created_at = models.DateTimeField(auto_now_add=True)
 

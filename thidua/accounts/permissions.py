@@ -54,7 +54,9 @@ def require(allowed: bool) -> None:
         raise PermissionDenied
 
 
-def get_for_board_or_404[M: Model](queryset: QuerySet[M], user, *, board_field: str = "organization", **lookup) -> M:
+def get_for_board_or_404[M: Model](
+    queryset: QuerySet[M], user, *, board_field: str = "organization", **lookup
+) -> M:
     """Load one row of the user's Board, or 404 for anyone else (including users with no Board)."""
     board = acting_board(user)
     if board is None:

@@ -28,7 +28,9 @@ def hash_token(token: str) -> str:
 
 
 @transaction.atomic
-def update_organization(*, organization: Organization, data: dict, updated_by: User, request=None) -> Organization:
+def update_organization(
+    *, organization: Organization, data: dict, updated_by: User, request=None
+) -> Organization:
     before = {field: getattr(organization, field) for field in data}
     for field, value in data.items():
         setattr(organization, field, value)
@@ -55,7 +57,9 @@ def create_staff_user(
         raise ValidationError({"email": _("A user with this e-mail address already exists.")})
     user = User.objects.create_user(email, password, full_name=full_name, organization=organization)
     for role in roles:
-        BoardMembership.objects.create(user=user, organization=organization, role=BoardRole(role), title=title)
+        BoardMembership.objects.create(
+            user=user, organization=organization, role=BoardRole(role), title=title
+        )
     record_event(
         action="user.created",
         actor=created_by,
@@ -68,7 +72,14 @@ def create_staff_user(
 
 @transaction.atomic
 def invite_user(
-    *, organization: Organization, email: str, full_name: str, roles: list[str], title: str, invited_by: User, request=None
+    *,
+    organization: Organization,
+    email: str,
+    full_name: str,
+    roles: list[str],
+    title: str,
+    invited_by: User,
+    request=None,
 ) -> tuple[Invitation, str]:
     """Create an invitation and e-mail its one-time link. Returns the invitation and the raw token."""
     email = email.strip().lower()
@@ -112,7 +123,9 @@ def _send_invitation_mail(email: str, context: dict) -> None:
 
 
 def find_usable_invitation(token: str) -> Invitation | None:
-    invitation = Invitation.objects.select_related("organization").filter(token_hash=hash_token(token)).first()
+    invitation = (
+        Invitation.objects.select_related("organization").filter(token_hash=hash_token(token)).first()
+    )
     if invitation is None or not invitation.is_usable:
         return None
     return invitation
@@ -121,7 +134,10 @@ def find_usable_invitation(token: str) -> Invitation | None:
 @transaction.atomic
 def accept_invitation(*, token: str, password: str, request=None) -> User:
     invitation = (
-        Invitation.objects.select_for_update().select_related("organization").filter(token_hash=hash_token(token)).first()
+        Invitation.objects.select_for_update()
+        .select_related("organization")
+        .filter(token_hash=hash_token(token))
+        .first()
     )
     if invitation is None or not invitation.is_usable:
         raise ValidationError(_("This invitation link is invalid, expired or already used."))
@@ -158,7 +174,10 @@ def set_user_active(*, target: User, active: bool, changed_by: User, request=Non
     target.is_active = active
     target.save(update_fields=["is_active"])
     record_event(
-        action="user.activated" if active else "user.deactivated", actor=changed_by, obj=target, request=request
+        action="user.activated" if active else "user.deactivated",
+        actor=changed_by,
+        obj=target,
+        request=request,
     )
     return target
 
@@ -189,7 +208,9 @@ def confirm_totp_device(*, request, token: str) -> list[str] | None:
 
 @transaction.atomic
 def replace_backup_codes(*, user: User) -> list[str]:
-    device, _created = StaticDevice.objects.get_or_create(user=user, name="backup", defaults={"confirmed": True})
+    device, _created = StaticDevice.objects.get_or_create(
+        user=user, name="backup", defaults={"confirmed": True}
+    )
     device.token_set.all().delete()
     codes = [StaticToken.random_token() for _ in range(BACKUP_CODE_COUNT)]
     StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)

@@ -43,7 +43,9 @@ class LoginView(auth_views.LoginView):
 
 def _safe_next(request: HttpRequest, default: str = "home") -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
+    if target and url_has_allowed_host_and_scheme(
+        target, {request.get_host()}, require_https=request.is_secure()
+    ):
         return target
     return default
 
@@ -70,7 +72,11 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         codes = services.confirm_totp_device(request=request, token=form.cleaned_data["token"])
         if codes is not None:
-            return render(request, "accounts/two_factor_backup_codes.html", {"codes": codes, "next": _safe_next(request)})
+            return render(
+                request,
+                "accounts/two_factor_backup_codes.html",
+                {"codes": codes, "next": _safe_next(request)},
+            )
         form.add_error("token", _("This code is not valid. Check the time on your phone and try again."))
     svg = segno.make(device.config_url, error="m").svg_inline(scale=4, omitsize=False)
     qr_data_uri = "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
@@ -108,7 +114,9 @@ def board_edit(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         changed = {name: form.cleaned_data[name] for name in form.changed_data}
         organization.refresh_from_db()
-        services.update_organization(organization=organization, data=changed, updated_by=request.user, request=request)
+        services.update_organization(
+            organization=organization, data=changed, updated_by=request.user, request=request
+        )
         messages.success(request, _("The Board's details were saved."))
         return redirect("accounts:board_detail")
     return render(request, "accounts/board_edit.html", {"form": form})
@@ -128,11 +136,15 @@ def invitation_create(request: HttpRequest) -> HttpResponse:
     form = InvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.invite_user(organization=board, invited_by=request.user, request=request, **form.cleaned_data)
+            services.invite_user(
+                organization=board, invited_by=request.user, request=request, **form.cleaned_data
+            )
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, _("The invitation was sent to %(email)s.") % {"email": form.cleaned_data["email"]})
+            messages.success(
+                request, _("The invitation was sent to %(email)s.") % {"email": form.cleaned_data["email"]}
+            )
             return redirect("accounts:staff_list")
     return render(request, "accounts/invitation_create.html", {"form": form})
 
@@ -153,7 +165,9 @@ def invitation_revoke(request: HttpRequest, pk: int) -> HttpResponse:
 def staff_toggle_active(request: HttpRequest, pk: int) -> HttpResponse:
     target = get_staff_user_for_user_or_404(request.user, pk)
     try:
-        services.set_user_active(target=target, active=not target.is_active, changed_by=request.user, request=request)
+        services.set_user_active(
+            target=target, active=not target.is_active, changed_by=request.user, request=request
+        )
     except ValidationError as exc:
         messages.error(request, exc.messages[0])
     return redirect("accounts:staff_list")
@@ -168,7 +182,9 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
     form = AcceptInvitationForm(placeholder, request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.accept_invitation(token=token, password=form.cleaned_data["new_password1"], request=request)
+            services.accept_invitation(
+                token=token, password=form.cleaned_data["new_password1"], request=request
+            )
         except ValidationError as exc:
             form.add_error(None, exc)
         else:

@@ -20,7 +20,9 @@ def canonical_content(event) -> bytes:
         "changes": event.changes,
         "ip": event.ip,
     }
-    return json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str).encode()
+    return json.dumps(
+        content, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str
+    ).encode()
 
 
 def link_hash(prev_hash: str, event) -> str:

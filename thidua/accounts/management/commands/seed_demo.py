@@ -17,7 +17,9 @@ class Command(BaseCommand):
 
     def print_table(self, rows: list[dict]) -> None:
         headers = {"email": "E-mail", "password": "Password", "role": "Role", "board": "Board"}
-        widths = {key: max([len(label)] + [len(str(row[key])) for row in rows]) for key, label in headers.items()}
+        widths = {
+            key: max([len(label)] + [len(str(row[key])) for row in rows]) for key, label in headers.items()
+        }
         line = "+".join("-" * (widths[key] + 2) for key in headers)
         self.stdout.write(line)
         self.stdout.write(" | ".join(label.ljust(widths[key]) for key, label in headers.items()))

@@ -6,7 +6,9 @@ from thidua.audit.models import AuditChainHead, AuditEvent
 
 
 class Command(BaseCommand):
-    help = "Recompute the audit log's hash chain and report the first row edited or deleted outside the portal."
+    help = (
+        "Recompute the audit log's hash chain and report the first row edited or deleted outside the portal."
+    )
 
     def handle(self, *args, **options):
         head = AuditChainHead.objects.filter(id=1).first()
@@ -14,7 +16,9 @@ class Command(BaseCommand):
         events = AuditEvent.objects.order_by("seq").iterator(chunk_size=2000)
         broken = first_break(events, head_seq, head_hash)
         if broken is None:
-            self.stdout.write(self.style.SUCCESS(_("Audit chain intact: %(count)d events.") % {"count": head_seq}))
+            self.stdout.write(
+                self.style.SUCCESS(_("Audit chain intact: %(count)d events.") % {"count": head_seq})
+            )
             return
         if broken.reason == "missing":
             message = _("Audit chain broken: event #%(seq)d is missing (deleted).") % {"seq": broken.seq}

@@ -1,0 +1,55 @@
+import factory
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from thidua.accounts.enums import BoardRole
+from thidua.accounts.models import BoardMembership, Organization, User
+
+TEST_PASSWORD = "correct-horse-battery-staple"
+
+
+class OrganizationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organization
+
+    name = factory.Sequence(lambda n: f"Ban Quản lý các KCN tỉnh Số {n}")
+    parent_body_line = "ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN"
+    issuing_body_line = "BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP"
+    short_code = "BQL"
+    place_name = "Thái Nguyên"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"user{n}@example.vn")
+    full_name = factory.Sequence(lambda n: f"Nguyễn Văn {n}")
+    organization = factory.SubFactory(OrganizationFactory)
+    password = factory.django.Password(TEST_PASSWORD)
+
+
+class BoardMembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = BoardMembership
+
+    user = factory.SubFactory(UserFactory)
+    organization = factory.SelfAttribute("user.organization")
+    role = BoardRole.OFFICER
+    title = "Chuyên viên"
+
+
+class TOTPDeviceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TOTPDevice
+
+    user = factory.SubFactory(UserFactory)
+    name = "Authenticator"
+    confirmed = True
+
+
+def staff_user(organization: Organization, role: str = BoardRole.OFFICER, **kwargs) -> User:
+    """A Board staff member holding one role."""
+    user = UserFactory(organization=organization, **kwargs)
+    BoardMembershipFactory(user=user, organization=organization, role=role)
+    return user
