@@ -6,9 +6,9 @@ import pytest
 from django.test import Client
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from tests.factories.accounts import OrganizationFactory, staff_user
 from thidua.accounts.enums import BoardRole
 from thidua.accounts.models import Organization, User
-from tests.factories.accounts import OrganizationFactory, staff_user
 
 
 @dataclass
