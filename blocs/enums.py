@@ -1,0 +1,69 @@
+"""Choices of the blocs app (importable everywhere without cycles)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Ownership(models.TextChoices):
+    FDI = "FDI", _("Foreign-invested (FDI)")
+    DOMESTIC = "DOMESTIC", _("Domestic")
+
+
+class EnterpriseRole(models.TextChoices):
+    REPRESENTATIVE = "REPRESENTATIVE", _("Representative (may sign)")
+    REPORTER = "REPORTER", _("Reporter")
+
+
+class YearStatus(models.TextChoices):
+    OPEN = "OPEN", _("Open")
+    CLOSED = "CLOSED", _("Closed")
+
+
+class MembershipRole(models.TextChoices):
+    LEADER = "LEADER", _("Bloc leader")
+    DEPUTY = "DEPUTY", _("Deputy leader")
+    MEMBER = "MEMBER", _("Member")
+
+
+class MembershipStatus(models.TextChoices):
+    ACTIVE = "ACTIVE", _("Active")
+    WITHDRAWN = "WITHDRAWN", _("Withdrawn")
+
+
+class ApplicationStatus(models.TextChoices):
+    DRAFT = "DRAFT", _("Draft")
+    SUBMITTED = "SUBMITTED", _("Submitted")
+    APPROVED = "APPROVED", _("Approved")
+    REJECTED = "REJECTED", _("Rejected")
+
+
+class DecisionStatus(models.TextChoices):
+    DRAFT = "DRAFT", _("Draft")
+    ISSUED = "ISSUED", _("Issued")
+    SUPERSEDED = "SUPERSEDED", _("Superseded")
+
+
+class MeetingKind(models.TextChoices):
+    LAUNCH = "LAUNCH", _("Launch and pledge signing")
+    MIDYEAR = "MIDYEAR", _("Mid-year review")
+    YEAR_END = "YEAR_END", _("Year-end summary")
+    EXTRA = "EXTRA", _("Extraordinary meeting")
+
+
+class VotingPurpose(models.TextChoices):
+    ELECTION = "ELECTION", _("Leader and deputy election")
+    SUY_TON = "SUY_TON", _("Bloc award vote (suy tôn)")
+    BINH_XET = "BINH_XET", _("Award review vote (bình xét)")
+    COUNCIL = "COUNCIL", _("Council vote")
+
+
+class VotingStatus(models.TextChoices):
+    SCHEDULED = "SCHEDULED", _("Scheduled")
+    OPEN = "OPEN", _("Open")
+    CLOSED = "CLOSED", _("Closed")
+    RESULT_CONFIRMED = "RESULT_CONFIRMED", _("Result confirmed")
+
+
+class ThresholdBase(models.TextChoices):
+    PRESENT = "PRESENT", _("Voters who voted")
+    ALL_ELIGIBLE = "ALL_ELIGIBLE", _("All eligible voters")

@@ -1,0 +1,11 @@
+"""Accent-insensitive search keys for Vietnamese text ("hong ngoc" finds "Hồng Ngọc")."""
+
+import unicodedata
+
+
+def search_key(text: str) -> str:
+    """Lower-case, strip diacritics (đ → d), collapse whitespace."""
+    text = (text or "").replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(stripped.lower().split())
