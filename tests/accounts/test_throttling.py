@@ -1,0 +1,109 @@
+"""Login throttling (django-axes): 5 failures lock user name + IP for 15 minutes, with a clear page."""
+
+from datetime import timedelta
+
+import pytest
+from axes.models import AccessAttempt
+from django.conf import settings
+
+from tests.factories.accounts import TEST_PASSWORD
+from thidua.audit.models import AuditEvent
+
+pytestmark = pytest.mark.unit
+
+LOGIN_URL = "/accounts/login/"
+ATTACKER_IP = "203.0.113.7"
+
+
+def post_login(client, email: str, password: str, ip: str = ATTACKER_IP):
+    return client.post(LOGIN_URL, {"username": email, "password": password}, REMOTE_ADDR=ip)
+
+
+def fail_until_locked(client, email: str, ip: str = ATTACKER_IP) -> None:
+    for _attempt in range(settings.AXES_FAILURE_LIMIT):
+        post_login(client, email, "not-the-password", ip)
+
+
+def test_wrong_password_shows_the_form_again_with_an_error(world, client):
+    response = post_login(client, world.a.officer.email, "not-the-password")
+
+    assert response.status_code == 200
+    assert "The e-mail address or password is not correct." in response.content.decode()
+
+
+def test_five_failures_lock_the_account_even_with_the_right_password(world, client):
+    fail_until_locked(client, world.a.officer.email)
+
+    response = post_login(client, world.a.officer.email, TEST_PASSWORD)
+
+    assert response.status_code == settings.AXES_HTTP_RESPONSE_CODE == 429
+    assert "Too many failed sign-in attempts" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_failures_and_lock_out_are_audited_with_the_ip(world, client):
+    fail_until_locked(client, world.a.officer.email)
+
+    post_login(client, world.a.officer.email, TEST_PASSWORD)
+
+    failed = AuditEvent.objects.filter(action="auth.login_failed")
+    locked = AuditEvent.objects.filter(action="auth.locked_out")
+    assert failed.count() >= settings.AXES_FAILURE_LIMIT
+    assert locked.exists()
+    assert set(failed.values_list("actor_label", flat=True)) == {world.a.officer.email}
+    assert set(locked.values_list("ip", flat=True)) == {ATTACKER_IP}
+    assert not AuditEvent.objects.filter(action="auth.login").exists()
+
+
+def test_same_user_name_from_another_ip_is_not_locked(world, client):
+    fail_until_locked(client, world.a.officer.email, ip=ATTACKER_IP)
+
+    response = post_login(client, world.a.officer.email, TEST_PASSWORD, ip="198.51.100.20")
+
+    assert response.status_code == 302
+    assert AuditEvent.objects.filter(action="auth.login", actor=world.a.officer).exists()
+
+
+def test_four_failures_do_not_lock(world, client):
+    for _attempt in range(settings.AXES_FAILURE_LIMIT - 1):
+        post_login(client, world.a.officer.email, "not-the-password")
+
+    response = post_login(client, world.a.officer.email, TEST_PASSWORD)
+
+    assert response.status_code == 302
+
+
+def test_login_works_again_after_the_cool_off(world, client):
+    fail_until_locked(client, world.a.officer.email)
+    assert timedelta(minutes=15) == settings.AXES_COOLOFF_TIME
+    attempt = AccessAttempt.objects.get(username=world.a.officer.email, ip_address=ATTACKER_IP)
+    AccessAttempt.objects.filter(pk=attempt.pk).update(
+        attempt_time=attempt.attempt_time - settings.AXES_COOLOFF_TIME - timedelta(seconds=1)
+    )
+
+    response = post_login(client, world.a.officer.email, TEST_PASSWORD)
+
+    assert response.status_code == 302
+    assert AuditEvent.objects.filter(action="auth.login", actor=world.a.officer).exists()
+
+
+def test_still_locked_just_before_the_cool_off_ends(world, client):
+    fail_until_locked(client, world.a.officer.email)
+    attempt = AccessAttempt.objects.get(username=world.a.officer.email, ip_address=ATTACKER_IP)
+    AccessAttempt.objects.filter(pk=attempt.pk).update(
+        attempt_time=attempt.attempt_time - settings.AXES_COOLOFF_TIME + timedelta(minutes=1)
+    )
+
+    response = post_login(client, world.a.officer.email, TEST_PASSWORD)
+
+    assert response.status_code == 429
+
+
+def test_successful_sign_in_is_audited(world, client):
+    response = post_login(client, world.a.council.email, TEST_PASSWORD)
+
+    assert response.status_code == 302
+    event = AuditEvent.objects.get(action="auth.login")
+    assert event.actor == world.a.council
+    assert event.organization == world.a.board
+    assert event.ip == ATTACKER_IP

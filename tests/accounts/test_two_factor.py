@@ -1,0 +1,194 @@
+"""TOTP two-factor authentication: required for Board staff, enrolment by QR code, backup codes."""
+
+import base64
+import re
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_static.models import StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from tests.factories.accounts import TEST_PASSWORD, TOTPDeviceFactory, UserFactory
+from thidua.accounts import services
+from thidua.accounts.demo import DEMO_PASSWORD
+from thidua.audit.models import AuditEvent
+
+pytestmark = pytest.mark.unit
+
+TWO_FACTOR_URL = "/accounts/2fa/"
+
+
+def current_code(device: TOTPDevice) -> str:
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    return f"{totp.token():0{device.digits}d}"
+
+
+def sign_in(client, user, password: str = TEST_PASSWORD):
+    response = client.post("/accounts/login/", {"username": user.email, "password": password})
+    assert response.status_code == 302, response.content.decode()[:500]
+    return response
+
+
+@pytest.mark.parametrize("path", ["/", "/board/", "/board/staff/", "/accounts/profile/", "/audit/"])
+def test_staff_are_sent_to_the_second_factor_for_every_page(world, client, path):
+    sign_in(client, world.a.admin)
+
+    response = client.get(path)
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(f"{TWO_FACTOR_URL}?next={path}")
+
+
+def test_sign_in_redirects_staff_to_the_second_factor(world, client):
+    response = sign_in(client, world.a.officer)
+
+    followed = client.get(response["Location"])
+
+    assert followed.status_code == 302
+    assert followed["Location"].startswith(TWO_FACTOR_URL)
+
+
+def test_staff_without_a_device_see_the_enrolment_page(world, client):
+    sign_in(client, world.a.officer)
+
+    response = client.get(TWO_FACTOR_URL)
+
+    html = response.content.decode()
+    device = TOTPDevice.objects.get(user=world.a.officer, confirmed=False)
+    secret = base64.b32encode(device.bin_key).decode().rstrip("=")
+    assert response.status_code == 200
+    assert 'src="data:image/svg+xml;base64,' in html
+    assert secret in html
+
+
+def test_enrolment_reuses_the_pending_device_on_reload(world, client):
+    sign_in(client, world.a.officer)
+
+    client.get(TWO_FACTOR_URL)
+    client.get(TWO_FACTOR_URL)
+
+    assert TOTPDevice.objects.filter(user=world.a.officer, confirmed=False).count() == 1
+
+
+def test_valid_code_confirms_enrolment_and_shows_ten_backup_codes(world, client):
+    sign_in(client, world.a.officer)
+    client.get(TWO_FACTOR_URL)
+    device = TOTPDevice.objects.get(user=world.a.officer, confirmed=False)
+
+    response = client.post(TWO_FACTOR_URL, {"token": current_code(device), "next": "/"})
+
+    html = response.content.decode()
+    codes = re.findall(r"<li>([a-z0-9]+)</li>", html)
+    device.refresh_from_db()
+    assert response.status_code == 200
+    assert device.confirmed
+    assert len(codes) == services.BACKUP_CODE_COUNT == 10
+    assert StaticToken.objects.filter(device__user=world.a.officer).count() == 10
+    assert AuditEvent.objects.filter(action="2fa.enrolled", actor=world.a.officer).exists()
+    home = client.get("/")
+    assert home.status_code == 200
+    assert world.a.board.name in home.content.decode()
+
+
+def test_wrong_code_during_enrolment_shows_the_error(world, client):
+    sign_in(client, world.a.officer)
+    client.get(TWO_FACTOR_URL)
+
+    response = client.post(TWO_FACTOR_URL, {"token": "000000"})
+
+    assert response.status_code == 200
+    assert "This code is not valid" in response.content.decode()
+    assert not TOTPDevice.objects.filter(user=world.a.officer, confirmed=True).exists()
+    assert client.get("/").status_code == 302
+
+
+def test_confirmed_device_code_verifies_the_session(world, client):
+    device = TOTPDeviceFactory(user=world.a.signer)
+    sign_in(client, world.a.signer)
+
+    response = client.post(TWO_FACTOR_URL, {"token": current_code(device), "next": "/board/"})
+
+    assert response.status_code == 302
+    assert response["Location"] == "/board/"
+    assert client.get("/board/").status_code == 200
+    assert AuditEvent.objects.filter(action="2fa.verified", actor=world.a.signer).exists()
+
+
+def test_wrong_code_for_a_confirmed_device_is_refused_and_audited(world, client):
+    TOTPDeviceFactory(user=world.a.signer)
+    sign_in(client, world.a.signer)
+
+    response = client.post(TWO_FACTOR_URL, {"token": "000000"})
+
+    assert response.status_code == 200
+    assert "This code is not valid" in response.content.decode()
+    assert AuditEvent.objects.filter(action="2fa.failed", actor=world.a.signer).exists()
+    assert client.get("/").status_code == 302
+
+
+def test_external_next_is_ignored_after_verification(world, client):
+    device = TOTPDeviceFactory(user=world.a.signer)
+    sign_in(client, world.a.signer)
+
+    response = client.post(TWO_FACTOR_URL, {"token": current_code(device), "next": "https://evil.example/"})
+
+    assert response.status_code == 302
+    assert response["Location"] == "/"
+
+
+def test_a_backup_code_works_once(world, client):
+    TOTPDeviceFactory(user=world.a.council)
+    code = services.replace_backup_codes(user=world.a.council)[0]
+    sign_in(client, world.a.council)
+
+    first = client.post(TWO_FACTOR_URL, {"token": code})
+    client.post("/accounts/logout/")
+    sign_in(client, world.a.council)
+    second = client.post(TWO_FACTOR_URL, {"token": code})
+
+    assert first.status_code == 302
+    assert second.status_code == 200
+    assert "This code is not valid" in second.content.decode()
+    assert not StaticToken.objects.filter(token=code).exists()
+
+
+def test_user_without_a_board_role_is_not_forced_to_two_factor(world, client):
+    enterprise_user = UserFactory(organization=world.a.board)
+    sign_in(client, enterprise_user)
+
+    response = client.get("/")
+
+    assert response.status_code == 200
+
+
+def test_demo_otp_prints_a_code_that_verifies_for_a_demo_user(db, client):
+    call_command("seed_demo", stdout=StringIO())
+    out = StringIO()
+    call_command("demo_otp", stdout=out, stderr=StringIO())
+    code = out.getvalue().strip()
+    response = client.post(
+        "/accounts/login/", {"username": "officer.tn@thidua.demo", "password": DEMO_PASSWORD}
+    )
+    assert response.status_code == 302
+
+    verified = client.post(TWO_FACTOR_URL, {"token": code, "next": "/"})
+
+    assert re.fullmatch(r"\d{6}", code)
+    assert verified.status_code == 302
+    assert verified["Location"] == "/"
+    assert client.get("/").status_code == 200
+
+
+def test_seed_demo_is_safe_to_run_twice_and_prints_the_logins(db):
+    call_command("seed_demo", stdout=StringIO())
+    out = StringIO()
+
+    call_command("seed_demo", stdout=out)
+
+    text = out.getvalue()
+    assert "officer.tn@thidua.demo" in text
+    assert DEMO_PASSWORD in text
+    assert "Ban Quản lý Khu kinh tế tỉnh Đắk Lắk" in text
+    assert TOTPDevice.objects.filter(user__email="officer.tn@thidua.demo").count() == 1
