@@ -359,3 +359,25 @@ class Meeting(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} — {self.bloc} ({self.date})"
+
+
+# The voting engine's models live in their own module and belong to this app (label "blocs").
+from blocs.voting.models import Ballot, BallotChoice, Candidate, EligibleVoter, VotingSession  # noqa: E402
+
+__all__ = [
+    "Ballot",
+    "BallotChoice",
+    "Bloc",
+    "BlocMembership",
+    "BlocRegulation",
+    "Candidate",
+    "CompositionDecision",
+    "EligibleVoter",
+    "EmulationYear",
+    "Enterprise",
+    "EnterpriseUser",
+    "IndustrialPark",
+    "Meeting",
+    "MembershipApplication",
+    "VotingSession",
+]

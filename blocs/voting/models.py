@@ -1,0 +1,152 @@
+"""Voting sessions. A secret ballot keeps who voted (``Ballot``) apart from what was chosen (``BallotChoice``)."""
+
+import uuid
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from blocs.enums import ThresholdBase, VotingPurpose, VotingStatus
+
+
+class VotingSession(models.Model):
+    organization = models.ForeignKey(
+        "accounts.Organization", on_delete=models.PROTECT, related_name="voting_sessions"
+    )
+    purpose = models.CharField(_("purpose"), max_length=10, choices=VotingPurpose.choices)
+    title = models.CharField(_("title"), max_length=255)
+    bloc = models.ForeignKey(
+        "blocs.Bloc", on_delete=models.PROTECT, null=True, blank=True, related_name="voting_sessions"
+    )
+    year = models.ForeignKey(
+        "blocs.EmulationYear", on_delete=models.PROTECT, null=True, blank=True, related_name="voting_sessions"
+    )
+    secret = models.BooleanField(_("secret ballot"), default=True)
+    quorum_ratio = models.DecimalField(
+        _("quorum"),
+        max_digits=5,
+        decimal_places=4,
+        default="0.6667",
+        help_text=_("Share of eligible voters who must vote, e.g. 0.6667 for two thirds"),
+    )
+    threshold_ratio = models.DecimalField(_("threshold"), max_digits=5, decimal_places=4, default="0.5")
+    threshold_base = models.CharField(
+        _("threshold counted on"), max_length=12, choices=ThresholdBase.choices, default=ThresholdBase.PRESENT
+    )
+    threshold_inclusive = models.BooleanField(
+        _("threshold reached at exactly the ratio"),
+        default=False,
+        help_text=_("Off: strictly more than the ratio (a majority). On: at least the ratio (e.g. 80 %)."),
+    )
+    seats = models.PositiveSmallIntegerField(_("seats"), default=1)
+    max_choices = models.PositiveSmallIntegerField(_("choices per ballot"), default=1)
+    status = models.CharField(
+        _("status"), max_length=16, choices=VotingStatus.choices, default=VotingStatus.SCHEDULED
+    )
+    opens_at = models.DateTimeField(_("opens at"), null=True, blank=True)
+    closes_at = models.DateTimeField(_("closes at"), null=True, blank=True)
+    result = models.JSONField(_("result"), default=dict, blank=True)
+    minutes = models.TextField(_("minutes"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    opened_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("voting session")
+        verbose_name_plural = _("voting sessions")
+        ordering = ["-created_at"]
+        indexes = [
+            models.Index(fields=["organization", "purpose", "status"], name="voting_board_purpose_idx")
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class EligibleVoter(models.Model):
+    session = models.ForeignKey(VotingSession, on_delete=models.CASCADE, related_name="voters")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    weight = models.PositiveSmallIntegerField(_("weight"), default=1)
+    label = models.CharField(
+        _("label"), max_length=255, blank=True, help_text=_("e.g. the enterprise voted for")
+    )
+
+    class Meta:
+        verbose_name = _("eligible voter")
+        verbose_name_plural = _("eligible voters")
+        constraints = [models.UniqueConstraint(fields=["session", "user"], name="voter_once_per_session")]
+
+    def __str__(self) -> str:
+        return self.label or str(self.user)
+
+
+class Candidate(models.Model):
+    session = models.ForeignKey(VotingSession, on_delete=models.CASCADE, related_name="candidates")
+    label = models.CharField(_("label"), max_length=255)
+    enterprise = models.ForeignKey(
+        "blocs.Enterprise", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    target_type = models.ForeignKey(
+        ContentType, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    target_id = models.PositiveBigIntegerField(null=True, blank=True)
+    target = GenericForeignKey("target_type", "target_id")
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("candidate")
+        verbose_name_plural = _("candidates")
+        ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class Ballot(models.Model):
+    """The receipt that a voter voted. For a secret ballot it is not linked to the choices."""
+
+    session = models.ForeignKey(VotingSession, on_delete=models.CASCADE, related_name="ballots")
+    voter = models.ForeignKey(EligibleVoter, on_delete=models.PROTECT, related_name="+")
+    cast_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("ballot")
+        verbose_name_plural = _("ballots")
+        constraints = [models.UniqueConstraint(fields=["session", "voter"], name="one_ballot_per_voter")]
+
+    def __str__(self) -> str:
+        return f"{self.session_id}/{self.voter_id}"
+
+
+class BallotChoice(models.Model):
+    """One choice on one ballot. Random key and no timestamp, so a secret choice cannot be matched to a receipt."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    session = models.ForeignKey(VotingSession, on_delete=models.CASCADE, related_name="choices")
+    candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="choices")
+    weight = models.PositiveSmallIntegerField(default=1)
+    ballot = models.ForeignKey(
+        Ballot,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="choices",
+        help_text="Set only for an open ballot.",
+    )
+
+    class Meta:
+        verbose_name = _("ballot choice")
+        verbose_name_plural = _("ballot choices")
+        indexes = [models.Index(fields=["session", "candidate"], name="choice_session_candidate_idx")]
+
+    def __str__(self) -> str:
+        return str(self.candidate)
