@@ -24,15 +24,15 @@ def fail_until_locked(client, email: str, ip: str = ATTACKER_IP) -> None:
         post_login(client, email, "not-the-password", ip)
 
 
-def test_wrong_password_shows_the_form_again_with_an_error(world, client):
-    response = post_login(client, world.a.officer.email, "not-the-password")
+def test_wrong_password_shows_the_form_again_with_an_error(world, client, english):
+    response = post_login(english(client), world.a.officer.email, "not-the-password")
 
     assert response.status_code == 200
     assert "The e-mail address or password is not correct." in response.content.decode()
 
 
-def test_five_failures_lock_the_account_even_with_the_right_password(world, client):
-    fail_until_locked(client, world.a.officer.email)
+def test_five_failures_lock_the_account_even_with_the_right_password(world, client, english):
+    fail_until_locked(english(client), world.a.officer.email)
 
     response = post_login(client, world.a.officer.email, TEST_PASSWORD)
 

@@ -92,8 +92,8 @@ def test_valid_code_confirms_enrolment_and_shows_ten_backup_codes(world, client)
     assert world.a.board.name in home.content.decode()
 
 
-def test_wrong_code_during_enrolment_shows_the_error(world, client):
-    sign_in(client, world.a.officer)
+def test_wrong_code_during_enrolment_shows_the_error(world, client, english):
+    sign_in(english(client), world.a.officer)
     client.get(TWO_FACTOR_URL)
 
     response = client.post(TWO_FACTOR_URL, {"token": "000000"})
@@ -116,9 +116,9 @@ def test_confirmed_device_code_verifies_the_session(world, client):
     assert AuditEvent.objects.filter(action="2fa.verified", actor=world.a.signer).exists()
 
 
-def test_wrong_code_for_a_confirmed_device_is_refused_and_audited(world, client):
+def test_wrong_code_for_a_confirmed_device_is_refused_and_audited(world, client, english):
     TOTPDeviceFactory(user=world.a.signer)
-    sign_in(client, world.a.signer)
+    sign_in(english(client), world.a.signer)
 
     response = client.post(TWO_FACTOR_URL, {"token": "000000"})
 
@@ -138,10 +138,10 @@ def test_external_next_is_ignored_after_verification(world, client):
     assert response["Location"] == "/"
 
 
-def test_a_backup_code_works_once(world, client):
+def test_a_backup_code_works_once(world, client, english):
     TOTPDeviceFactory(user=world.a.council)
     code = services.replace_backup_codes(user=world.a.council)[0]
-    sign_in(client, world.a.council)
+    sign_in(english(client), world.a.council)
 
     first = client.post(TWO_FACTOR_URL, {"token": code})
     client.post("/accounts/logout/")

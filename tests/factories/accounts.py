@@ -1,8 +1,12 @@
+import hashlib
+from datetime import timedelta
+
 import factory
+from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from thidua.accounts.enums import BoardRole
-from thidua.accounts.models import BoardMembership, Organization, User
+from thidua.accounts.models import BoardMembership, Invitation, Organization, User
 
 TEST_PASSWORD = "correct-horse-battery-staple"
 
@@ -53,3 +57,19 @@ def staff_user(organization: Organization, role: str = BoardRole.OFFICER, **kwar
     user = UserFactory(organization=organization, **kwargs)
     BoardMembershipFactory(user=user, organization=organization, role=role)
     return user
+
+
+class InvitationFactory(factory.django.DjangoModelFactory):
+    """An open invitation (its raw link token is unknown: use ``services.invite_user`` to get one)."""
+
+    class Meta:
+        model = Invitation
+
+    organization = factory.SubFactory(OrganizationFactory)
+    email = factory.Sequence(lambda n: f"invited{n}@example.vn")
+    full_name = factory.Sequence(lambda n: f"Trần Thị {n}")
+    roles = factory.LazyFunction(lambda: [BoardRole.OFFICER.value])
+    title = "Chuyên viên"
+    token_hash = factory.Sequence(lambda n: hashlib.sha256(f"factory-token-{n}".encode()).hexdigest())
+    invited_by = factory.SubFactory(UserFactory, organization=factory.SelfAttribute("..organization"))
+    expires_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=7))
