@@ -238,15 +238,24 @@ CELERY_TASK_TIME_LIMIT = 120
 CELERY_VISIBILITY_TIMEOUT = env_int("CELERY_VISIBILITY_TIMEOUT", 600)
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": CELERY_VISIBILITY_TIMEOUT,
-    "unacked_restore_interval": 10,
-    "unacked_restore_throttle": 6,
+    "unacked_restore_interval": env_int("CELERY_UNACKED_RESTORE_INTERVAL", 10),
+    "unacked_restore_throttle": env_int("CELERY_UNACKED_RESTORE_THROTTLE", 6),
 }
 CELERY_WORKER_MAX_MEMORY_PER_CHILD = 400_000  # KiB: recycle on memory, not after a handful of tasks
 CELERY_WORKER_MAX_TASKS_PER_CHILD = 500
 CELERY_WORKER_SOFT_SHUTDOWN_TIMEOUT = 30
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE: dict[str, dict] = {}
+CELERY_BEAT_SCHEDULE: dict[str, dict] = {
+    "sweep-pending-documents": {"task": "documents.sweep_pending_documents", "schedule": 60.0},
+}
+
+# Official documents (thidua.documents): a render interrupted by a crash is picked up again by the sweeper.
+DOCUMENTS_MAX_ATTEMPTS = 5
+DOCUMENTS_SWEEP_PENDING_AFTER = env_int("DOCUMENTS_SWEEP_PENDING_AFTER", 120)  # seconds
+# A claim older than the hard time limit plus a margin belongs to a dead worker.
+DOCUMENTS_RENDER_STALE_AFTER = env_int("DOCUMENTS_RENDER_STALE_AFTER", CELERY_TASK_TIME_LIMIT + 60)
+DOCUMENTS_UPLOAD_MAX_BYTES = 20 * 1024 * 1024
 
 # ---------------------------------------------------------------------------
 # Logging

@@ -1,0 +1,58 @@
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from thidua.accounts.enums import BoardRole
+from thidua.accounts.models import User
+from thidua.documents.enums import SignerPrefix
+
+
+class NoticeForm(forms.Form):
+    title = forms.CharField(
+        label=_("Abstract"),
+        max_length=300,
+        help_text=_("Printed under THÔNG BÁO, e.g. Về việc tổ chức Hội nghị sơ kết 6 tháng"),
+    )
+    audience = forms.CharField(
+        label=_("Addressed to"), max_length=300, required=False, help_text=_("Printed as “Kính gửi: …”")
+    )
+    body = forms.CharField(
+        label=_("Body"), widget=forms.Textarea(attrs={"rows": 10}), help_text=_("One paragraph per line.")
+    )
+    recipients = forms.CharField(
+        label=_("Recipients (Nơi nhận)"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        initial="Như trên;\nLưu: VT, TĐKT.",
+        help_text=_("One per line, without the leading dash."),
+    )
+    signer = forms.ModelChoiceField(label=_("Signer"), queryset=User.objects.none())
+    signer_prefix = forms.ChoiceField(
+        label=_("Authority prefix"), choices=SignerPrefix.choices, required=False
+    )
+    signer_authority = forms.CharField(
+        label=_("Signing for"),
+        max_length=150,
+        required=False,
+        help_text=_("With a prefix, e.g. Trưởng ban for “KT. TRƯỞNG BAN”."),
+    )
+
+    def __init__(self, *args, board, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["signer"].queryset = User.objects.filter(
+            organization=board, is_active=True, board_roles__role=BoardRole.SIGNER
+        ).order_by("full_name")
+        self.fields["signer"].label_from_instance = lambda user: user.full_name
+
+
+class VerifyUploadForm(forms.Form):
+    file = forms.FileField(label=_("PDF file"))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > settings.DOCUMENTS_UPLOAD_MAX_BYTES:
+            raise forms.ValidationError(_("The file is too large (at most 20 MB)."))
+        head = upload.read(5)
+        upload.seek(0)
+        if head != b"%PDF-":
+            raise forms.ValidationError(_("This is not a PDF file."))
+        return upload

@@ -1,0 +1,65 @@
+"""Who may see and download an official document, and who may write notices.
+
+A document is visible to the staff of its Board and to the user who asked for it. Later apps may widen
+this (e.g. the bloc leader for a bloc's document) by adding a predicate to ``EXTRA_DOCUMENT_VIEWERS``:
+a callable ``(user, document) -> bool`` registered from their AppConfig.ready(). The platform imports no
+domain app.
+"""
+
+from collections.abc import Callable
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from thidua.accounts.enums import BoardRole
+from thidua.accounts.permissions import (
+    acting_board,
+    get_for_board_or_404,
+    has_board_role,
+    is_board_staff,
+    require,
+)
+from thidua.documents.models import GeneratedDocument, Notice
+
+EXTRA_DOCUMENT_VIEWERS: list[Callable[[object, GeneratedDocument], bool]] = []
+
+
+def can_write_notices(user) -> bool:
+    return has_board_role(user, BoardRole.ADMIN, BoardRole.OFFICER)
+
+
+def can_retry_document(user, document: GeneratedDocument) -> bool:
+    return has_board_role(user, BoardRole.ADMIN, BoardRole.OFFICER) and (
+        acting_board(user) == document.organization
+    )
+
+
+def can_view_document(user, document: GeneratedDocument) -> bool:
+    board = acting_board(user)
+    if board is not None and board.pk == document.organization_id and is_board_staff(user):
+        return True
+    if getattr(user, "is_authenticated", False) and document.requested_by_id == user.pk:
+        return True
+    return any(predicate(user, document) for predicate in EXTRA_DOCUMENT_VIEWERS)
+
+
+def get_document_for_user_or_404(user, pk: int) -> GeneratedDocument:
+    """A document the user may see: 404 outside its Board (existence is not leaked), 403 for an insider
+    of its Board without a staff role."""
+    document = GeneratedDocument.objects.select_related("organization").filter(pk=pk).first()
+    if document is None:
+        raise Http404
+    if can_view_document(user, document):
+        return document
+    board = acting_board(user)
+    if board is None or board.pk != document.organization_id:
+        raise Http404
+    raise PermissionDenied
+
+
+def get_notice_for_user_or_404(user, pk: int, *, for_write: bool = False) -> Notice:
+    notice = get_for_board_or_404(
+        Notice.objects.select_related("document", "signer", "created_by", "organization"), user, pk=pk
+    )
+    require(can_write_notices(user) if for_write else is_board_staff(user))
+    return notice

@@ -1,0 +1,185 @@
+"""Built-in sample documents for ``manage.py render_sample KIND OUT.pdf`` (template design and checks).
+
+A registry of kind → callable returning a ``SampleDocument``. The platform registers ``notice`` (and
+``decision``, ``report`` used by the benchmark); a domain app adds its kinds by calling
+``register_sample("award_decision", build)`` from its AppConfig.ready(), or by shipping a module
+``<app>.sample_documents`` that does so when imported (``load_app_samples`` imports those by name, so the
+platform never imports a domain app directly).
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.apps import apps
+
+from thidua.accounts.models import Organization
+from thidua.documents.models import GeneratedDocument
+
+
+@dataclass
+class SampleDocument:
+    template_name: str
+    context: dict
+    doc_type: str = "TB"
+    title: str = ""
+    kind: str = ""
+    number: int = 5
+    issued_on: date = date(2026, 1, 5)
+    signer: dict = field(default_factory=dict)
+    recipients: list[str] = field(default_factory=list)
+
+
+SAMPLES: dict[str, Callable[[], SampleDocument]] = {}
+
+SAMPLE_BOARD = Organization(
+    name="Ban Quản lý các KCN tỉnh Thái Nguyên",
+    parent_body_line="ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN",
+    issuing_body_line="BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP",
+    short_code="BQL",
+    place_name="Thái Nguyên",
+)
+SAMPLE_SIGNER = {
+    "prefix": "KT.",
+    "authority": "Trưởng ban",
+    "title": "Phó Trưởng ban",
+    "name": "Nguyễn Thị Hồng Ngọc",
+}
+# Every Vietnamese tone mark, for font checks.
+TONE_MARK_NAME = "Nguyễn Thị Hồng Ngọc Lưu Đức Thắng Trần Văn Mỹ Phạm Quỳnh Ỷ"
+
+
+def register_sample(kind: str, builder: Callable[[], SampleDocument]) -> None:
+    SAMPLES[kind] = builder
+
+
+def load_app_samples() -> None:
+    for config in apps.get_app_configs():
+        module_name = f"{config.name}.sample_documents"
+        if importlib.util.find_spec(module_name) is not None:
+            importlib.import_module(module_name)
+
+
+def build_sample_document(sample: SampleDocument) -> GeneratedDocument:
+    """An unsaved GeneratedDocument for rendering only (never stored)."""
+    from thidua.documents.services import letterhead_of  # noqa: PLC0415 -- services import tasks (Celery)
+
+    return GeneratedDocument(
+        organization=SAMPLE_BOARD,
+        kind=sample.kind,
+        doc_type=sample.doc_type,
+        title=sample.title,
+        year=sample.issued_on.year,
+        number=sample.number,
+        symbol=f"{sample.doc_type}-{SAMPLE_BOARD.short_code}",
+        issued_on=sample.issued_on,
+        template_name=sample.template_name,
+        context=sample.context,
+        letterhead=letterhead_of(SAMPLE_BOARD),
+        signer_prefix=sample.signer.get("prefix", ""),
+        signer_authority=sample.signer.get("authority", ""),
+        signer_title=sample.signer.get("title", ""),
+        signer_name=sample.signer.get("name", ""),
+        recipients=sample.recipients,
+        verification_token="sample-token-not-registered",
+    )
+
+
+def sample_notice() -> SampleDocument:
+    return SampleDocument(
+        template_name="pdf/notice.html",
+        kind="notice",
+        doc_type="TB",
+        title="Về việc tổ chức Hội nghị sơ kết công tác thi đua 6 tháng đầu năm 2026",
+        context={
+            "audience": "Các doanh nghiệp trong Khối thi đua các KCN",
+            "paragraphs": [
+                "Thực hiện Kế hoạch công tác thi đua, khen thưởng năm 2026, Ban Quản lý các Khu công nghiệp "
+                "thông báo tổ chức Hội nghị sơ kết công tác thi đua 6 tháng đầu năm 2026 như sau:",
+                "Thời gian: 08 giờ 00 phút, ngày 10 tháng 7 năm 2026. Địa điểm: Hội trường Ban Quản lý.",
+                f"Thành phần: đại diện lãnh đạo các doanh nghiệp; người liên hệ: {TONE_MARK_NAME}.",
+                "Đề nghị các doanh nghiệp cử đại biểu tham dự đầy đủ, đúng thành phần./.",
+            ],
+        },
+        signer=SAMPLE_SIGNER,
+        recipients=["Như trên;", "Lãnh đạo Ban;", "Lưu: VT, TĐKT."],
+    )
+
+
+def _decision(rows: int, title: str) -> SampleDocument:
+    units = ["Công ty TNHH Lechenwood Việt Nam", "Chi nhánh Công ty TNHH SX và TM Hồng Ngọc"]
+    return SampleDocument(
+        template_name="pdf/decision.html",
+        kind="decision",
+        doc_type="QĐ",
+        number=12,
+        title=title,
+        context={
+            "authority_line": "TRƯỞNG BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP TỈNH THÁI NGUYÊN",
+            "legal_bases": [
+                "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
+                "Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định chi tiết "
+                "một số điều của Luật Thi đua, khen thưởng;",
+                "Căn cứ Thông tư số 15/2025/TT-BNV của Bộ Nội vụ;",
+                "Theo đề nghị của Chánh Văn phòng Ban Quản lý.",
+            ],
+            "articles": [
+                {
+                    "heading": "Điều 1.",
+                    "paragraphs": [
+                        f"Tặng Giấy khen của Trưởng Ban Quản lý cho {rows} tập thể đã có thành tích xuất sắc "
+                        "trong phong trào thi đua năm 2025 (có danh sách kèm theo)."
+                    ],
+                },
+                {
+                    "heading": "Điều 2.",
+                    "paragraphs": [
+                        "Kèm theo tiền thưởng theo quy định, trích từ Quỹ Thi đua, khen thưởng của Ban Quản lý."
+                    ],
+                },
+                {
+                    "heading": "Điều 3.",
+                    "paragraphs": [
+                        "Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng, các tập thể và cá nhân có tên "
+                        "tại Điều 1 chịu trách nhiệm thi hành Quyết định này./."
+                    ],
+                },
+            ],
+            "appendix": {
+                "title": "DANH SÁCH",
+                "subtitle": "Tập thể được tặng Giấy khen năm 2025",
+                "reference": "Kèm theo Quyết định số 12/QĐ-BQL ngày 05 tháng 01 năm 2026 của Trưởng Ban Quản lý",
+                "sections": [
+                    {
+                        "heading": "I. Tập thể",
+                        "columns": ["STT", "Tên tập thể", "Thành tích"],
+                        "rows": [
+                            [str(i), f"{units[i % 2]} (đơn vị {i})", "Hoàn thành xuất sắc nhiệm vụ năm 2025"]
+                            for i in range(1, rows + 1)
+                        ],
+                    }
+                ],
+            },
+        },
+        signer=SAMPLE_SIGNER,
+        recipients=["Như Điều 3;", "Sở Nội vụ (b/c);", "Lãnh đạo Ban;", "Lưu: VT, TĐKT."],
+    )
+
+
+def sample_decision() -> SampleDocument:
+    return _decision(12, "Về việc tặng Giấy khen cho các tập thể có thành tích xuất sắc năm 2025")
+
+
+def sample_report() -> SampleDocument:
+    sample = _decision(250, "Về việc tặng Giấy khen cho các tập thể trong Khối thi đua năm 2025")
+    sample.kind = "report"
+    return sample
+
+
+register_sample("notice", sample_notice)
+register_sample("decision", sample_decision)
+register_sample("report", sample_report)

@@ -1,0 +1,30 @@
+"""Thin Celery tasks of the document pipeline; the work lives in ``services`` (imported inside, a leaf)."""
+
+from celery import shared_task
+from django.db import DatabaseError
+
+
+@shared_task(
+    name="documents.render_document",
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=(DatabaseError, OSError),
+    retry_backoff=True,
+    retry_backoff_max=600,
+    retry_jitter=True,
+    max_retries=5,
+    ignore_result=True,
+)
+def render_document(document_id: int) -> None:
+    """Render one document. Idempotent: the service claims it with a conditional UPDATE first."""
+    from thidua.documents.services import render_claimed_document  # noqa: PLC0415 -- leaf
+
+    render_claimed_document(document_id)
+
+
+@shared_task(name="documents.sweep_pending_documents", ignore_result=True)
+def sweep_pending_documents() -> int:
+    """Beat, every minute: re-enqueue documents a down broker or a killed worker left behind."""
+    from thidua.documents.services import sweep_pending_documents as sweep  # noqa: PLC0415 -- leaf
+
+    return len(sweep())
