@@ -1,6 +1,7 @@
 """The append-only audit log: hash links, and `verify_audit` naming the first tampered row."""
 
 import datetime
+import itertools
 from decimal import Decimal
 from io import StringIO
 
@@ -19,8 +20,12 @@ pytestmark = pytest.mark.unit
 @pytest.fixture
 def three_events(world) -> list[AuditEvent]:
     return [
-        record_event(action="board.updated", actor=world.a.admin, obj=world.a.board, changes={"name": ["Cũ", "Mới"]}),
-        record_event(action="user.created", actor=world.a.admin, obj=world.a.officer, changes={"roles": ["officer"]}),
+        record_event(
+            action="board.updated", actor=world.a.admin, obj=world.a.board, changes={"name": ["Cũ", "Mới"]}
+        ),
+        record_event(
+            action="user.created", actor=world.a.admin, obj=world.a.officer, changes={"roles": ["officer"]}
+        ),
         record_event(action="auth.login", actor=world.b.signer, obj=world.b.signer),
     ]
 
@@ -48,7 +53,7 @@ def test_events_are_linked_by_their_hashes(three_events):
 
     assert [event.seq for event in stored] == [1, 2, 3]
     assert stored[0].prev_hash == GENESIS_HASH
-    for previous, event in zip(stored, stored[1:], strict=False):
+    for previous, event in itertools.pairwise(stored):
         assert event.prev_hash == previous.row_hash
     for event in stored:
         assert event.row_hash == link_hash(event.prev_hash, event)
