@@ -45,7 +45,7 @@ install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
 messages: $(VENV)/.installed
-	$(VPY) manage.py compilemessages --ignore=.venv -v 0
+	$(RUN_ENV) $(VPY) manage.py compilemessages --ignore=.venv -v 0
 
 migrate: $(VENV)/.installed
 	$(RUN_ENV) $(VPY) manage.py migrate --noinput -v 0
