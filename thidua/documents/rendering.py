@@ -17,6 +17,7 @@ re-render after a crash produces the same bytes and the same SHA-256.
 
 from __future__ import annotations
 
+import atexit
 import functools
 import mimetypes
 from dataclasses import dataclass
@@ -185,6 +186,8 @@ def engine() -> Engine:
     fetcher = make_url_fetcher()
     css_path = Path(settings.BASE_DIR, "static", PRINT_CSS)
     stylesheet = CSS(filename=str(css_path), font_config=font_config, url_fetcher=fetcher)
+    # Release the fonts while the interpreter is still whole (FontConfiguration.__del__ needs its module).
+    atexit.register(engine.cache_clear)
     return Engine(font_config=font_config, stylesheets=(stylesheet,), url_fetcher=fetcher)
 
 
