@@ -1,0 +1,87 @@
+"""The consolidation decision (Quyết định kiện toàn Khối thi đua): pure context building for the PDF template."""
+
+from dataclasses import dataclass
+
+TEMPLATE_NAME = "pdf/blocs/consolidation_decision.html"
+KIND = "consolidation_decision"
+DOC_TYPE = "QĐ"
+ROLE_WORDS = {"LEADER": "Khối trưởng", "DEPUTY": "Khối phó", "MEMBER": "Thành viên"}
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    name: str
+    tax_code: str
+    park: str
+    role: str
+
+
+@dataclass(frozen=True)
+class BlocSection:
+    code: str
+    name: str
+    members: list[MemberRow]
+
+
+def decision_title(year: int) -> str:
+    return f"Về việc kiện toàn các Khối thi đua của doanh nghiệp trong các khu công nghiệp năm {year}"
+
+
+def consolidation_context(
+    *, board_name: str, issuing_body_line: str, year: int, sections: list[BlocSection]
+) -> dict:
+    """JSON-ready context: legal bases, three articles, and one appendix table per bloc."""
+    bloc_count = len(sections)
+    member_count = sum(len(section.members) for section in sections)
+    authority = f"TRƯỞNG {issuing_body_line.upper()}" if issuing_body_line else f"TRƯỞNG {board_name.upper()}"
+    return {
+        "year": year,
+        "authority_line": authority,
+        "legal_bases": [
+            "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
+            "Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định chi tiết "
+            "một số điều của Luật Thi đua, khen thưởng;",
+            f"Căn cứ Quy chế tổ chức và hoạt động của các Khối thi đua thuộc {board_name};",
+            "Căn cứ kết quả bầu Khối trưởng, Khối phó tại các hội nghị tổng kết của các Khối thi đua;",
+            "Theo đề nghị của Chánh Văn phòng Ban Quản lý.",
+        ],
+        "articles": [
+            {
+                "heading": "Điều 1.",
+                "paragraphs": [
+                    f"Kiện toàn {bloc_count} Khối thi đua của các doanh nghiệp trong các khu công nghiệp năm {year} "
+                    f"gồm {member_count} doanh nghiệp thành viên; Khối trưởng, Khối phó và thành viên của từng Khối "
+                    "theo danh sách kèm theo Quyết định này."
+                ],
+            },
+            {
+                "heading": "Điều 2.",
+                "paragraphs": [
+                    "Khối trưởng có trách nhiệm chủ trì tổ chức các hoạt động của Khối theo Quy chế hoạt động; "
+                    "Khối phó giúp Khối trưởng và thay mặt Khối trưởng khi được ủy quyền. Các doanh nghiệp thành "
+                    "viên thực hiện giao ước thi đua, chế độ báo cáo và tham gia đầy đủ hoạt động của Khối."
+                ],
+            },
+            {
+                "heading": "Điều 3.",
+                "paragraphs": [
+                    "Quyết định này có hiệu lực kể từ ngày ký và thay thế các quyết định kiện toàn trước đây trong "
+                    f"năm {year}. Chánh Văn phòng Ban Quản lý, các doanh nghiệp có tên tại Điều 1 chịu trách nhiệm "
+                    "thi hành Quyết định này./."
+                ],
+            },
+        ],
+        "blocs": [
+            {
+                "heading": f"{index}. {section.name} ({section.code})",
+                "rows": [
+                    [str(n), row.name, row.tax_code, row.park, ROLE_WORDS.get(row.role, row.role)]
+                    for n, row in enumerate(section.members, start=1)
+                ],
+            }
+            for index, section in enumerate(sections, start=1)
+        ],
+    }
+
+
+RECIPIENTS = ["Như Điều 3;", "Sở Nội vụ (b/c);", "Lãnh đạo Ban;", "Lưu: VT, TĐKT."]
