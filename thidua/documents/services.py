@@ -244,6 +244,7 @@ def render_claimed_document(document_id: int) -> GeneratedDocument | None:
     except Exception as exc:
         logger.exception("Rendering document %s failed", document.pk)
         _fail(document, exc)
+        document.refresh_from_db()
         return document
     with transaction.atomic():
         finished = GeneratedDocument.objects.filter(

@@ -1,0 +1,222 @@
+import io
+from urllib.parse import quote
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from tests.factories.accounts import UserFactory
+from tests.factories.documents import NoticeFactory
+from thidua.documents import services
+from thidua.documents.enums import DocumentStatus
+from thidua.documents.models import GeneratedDocument, Notice
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture
+def rendered(world, django_capture_on_commit_callbacks):
+    """An issued notice of Board A whose PDF is rendered."""
+    notice = NoticeFactory(created_by=world.a.officer, signer=world.a.signer)
+    with django_capture_on_commit_callbacks(execute=True):
+        notice = services.issue_notice(notice=notice, issued_by=world.a.officer)
+    notice.document.refresh_from_db()
+    return notice
+
+
+# --- notices ---------------------------------------------------------------
+def test_officer_creates_then_issues_a_notice(world, client_for, django_capture_on_commit_callbacks):
+    client = client_for(world.a.officer)
+    data = {
+        "title": "Về việc nộp báo cáo quý I",
+        "audience": "Các doanh nghiệp",
+        "body": "Đoạn một.\nĐoạn hai.",
+        "recipients": "Như trên;\nLưu: VT.",
+        "signer": world.a.signer.pk,
+        "signer_prefix": "KT.",
+        "signer_authority": "Trưởng ban",
+    }
+
+    response = client.post(reverse("documents:notice_create"), data)
+    notice = Notice.objects.get()
+    assert response.status_code == 302
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("documents:notice_issue", args=[notice.pk]))
+    page = client.get(reverse("documents:notice_detail", args=[notice.pk]))
+
+    notice.refresh_from_db()
+    assert notice.document.status == DocumentStatus.DONE
+    assert reverse("documents:document_download", args=[notice.document.pk]) in page.content.decode()
+
+
+def test_notice_form_shows_prefix_error(world, client_for):
+    data = {"title": "x", "body": "y", "recipients": "z", "signer": world.a.signer.pk, "signer_prefix": "KT."}
+
+    response = client_for(world.a.officer).post(reverse("documents:notice_create"), data)
+
+    assert response.status_code == 200
+    assert Notice.objects.count() == 0
+    assert response.context["form"].errors["signer_authority"]
+
+
+def test_notice_form_offers_only_signers_of_my_board(world, client_for):
+    response = client_for(world.a.officer).get(reverse("documents:notice_create"))
+
+    assert list(response.context["form"].fields["signer"].queryset) == [world.a.signer]
+
+
+@pytest.mark.parametrize("item_count", [1, 3])
+def test_notice_list_query_count(world, client_for, django_assert_num_queries, item_count):
+    for _ in range(item_count):
+        NoticeFactory(created_by=world.a.officer, signer=world.a.signer)
+    NoticeFactory(created_by=world.b.officer, signer=world.b.signer)
+    client = client_for(world.a.officer)
+
+    with django_assert_num_queries(10):
+        response = client.get(reverse("documents:notice_list"))
+
+    assert len(response.context["page_obj"]) == item_count
+
+
+def test_notice_detail_trio(world, client_for):
+    notice = NoticeFactory(created_by=world.a.officer, signer=world.a.signer)
+    url = reverse("documents:notice_detail", args=[notice.pk])
+    outsider_of_roles = UserFactory(organization=world.a.board)
+
+    assert client_for(world.a.council).get(url).status_code == 200
+    assert client_for(outsider_of_roles).get(url).status_code == 403
+    assert client_for(world.b.admin).get(url).status_code == 404
+
+
+def test_notice_issue_trio(world, client_for):
+    notice = NoticeFactory(created_by=world.a.officer, signer=world.a.signer)
+    url = reverse("documents:notice_issue", args=[notice.pk])
+
+    assert client_for(world.a.council).post(url).status_code == 403
+    assert client_for(world.b.admin).post(url).status_code == 404
+    assert client_for(world.a.admin).post(url).status_code == 302
+    assert GeneratedDocument.objects.count() == 1
+
+
+# --- document status, download, retry --------------------------------------
+def test_status_partial_polls_while_pending(world, client_for, issue):
+    document = issue()
+
+    html = (
+        client_for(world.a.council)
+        .get(reverse("documents:document_status", args=[document.pk]))
+        .content.decode()
+    )
+
+    assert 'hx-trigger="every 2s"' in html
+    assert 'hx-swap="outerHTML"' in html
+    assert "document_download" not in html
+
+
+def test_status_partial_shows_download_when_done(world, client_for, rendered):
+    url = reverse("documents:document_status", args=[rendered.document.pk])
+
+    html = client_for(world.a.council).get(url).content.decode()
+
+    assert "every 2s" not in html
+    assert reverse("documents:document_download", args=[rendered.document.pk]) in html
+
+
+def test_download_trio_and_rfc5987_name(world, client_for, rendered):
+    document = rendered.document
+    url = reverse("documents:document_download", args=[document.pk])
+    insider_without_role = UserFactory(organization=world.a.board)
+
+    response = client_for(world.a.council).get(url)
+    body = b"".join(response.streaming_content)
+
+    assert response.status_code == 200
+    assert body == document.file.open("rb").read()
+    assert response["Content-Type"] == "application/pdf"
+    expected_name = quote(f"01-TB-BQL {document.title}.pdf")
+    assert response["Content-Disposition"] == f"attachment; filename*=utf-8''{expected_name}"
+    assert client_for(insider_without_role).get(url).status_code == 403
+    assert client_for(world.b.admin).get(url).status_code == 404
+
+
+def test_requester_outside_board_staff_may_download(
+    world, client_for, issue, django_capture_on_commit_callbacks
+):
+    requester = UserFactory(organization=world.a.board)
+    with django_capture_on_commit_callbacks(execute=True):
+        document = issue(requested_by=requester)
+
+    response = client_for(requester).get(reverse("documents:document_download", args=[document.pk]))
+
+    assert response.status_code == 200
+
+
+def test_retry_trio(world, client_for, issue, django_capture_on_commit_callbacks):
+    document = issue()
+    GeneratedDocument.objects.filter(pk=document.pk).update(status=DocumentStatus.FAILED, error="boom")
+    url = reverse("documents:document_retry", args=[document.pk])
+
+    assert client_for(world.a.council).post(url).status_code == 403
+    assert client_for(world.b.admin).post(url).status_code == 404
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(world.a.officer).post(url)
+
+    assert response.status_code == 200
+    assert GeneratedDocument.objects.get(pk=document.pk).status == DocumentStatus.DONE  # eager
+
+
+def test_failed_status_offers_retry_to_staff(world, client_for, issue):
+    document = issue()
+    GeneratedDocument.objects.filter(pk=document.pk).update(status=DocumentStatus.FAILED, error="boom")
+
+    html = (
+        client_for(world.a.officer)
+        .get(reverse("documents:document_status", args=[document.pk]))
+        .content.decode()
+    )
+
+    assert reverse("documents:document_retry", args=[document.pk]) in html
+    assert "boom" in html
+
+
+# --- public verification ---------------------------------------------------
+def _upload(data: bytes, name="van-ban.pdf"):
+    handle = io.BytesIO(data)
+    handle.name = name
+    return handle
+
+
+def test_verify_page_is_public_and_shows_the_fingerprint(rendered):
+    document = rendered.document
+
+    response = Client().get(reverse("documents:verify", args=[document.verification_token]))
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert document.sha256 in html
+    assert "01/TB-BQL" in html
+
+
+def test_verify_accepts_the_registered_pdf_and_rejects_a_changed_one(rendered):
+    document = rendered.document
+    url = reverse("documents:verify", args=[document.verification_token])
+    original = document.file.open("rb").read()
+
+    same = Client().post(url, {"file": _upload(original)})
+    changed = Client().post(url, {"file": _upload(original + b"\n%%")})
+
+    assert same.context["result"] is True
+    assert changed.context["result"] is False
+
+
+def test_verify_refuses_a_file_that_is_not_pdf(rendered):
+    url = reverse("documents:verify", args=[rendered.document.verification_token])
+
+    response = Client().post(url, {"file": _upload(b"GIF89a....", "x.pdf")})
+
+    assert response.context["result"] is None
+    assert response.context["form"].errors["file"]
+
+
+def test_verify_unknown_token_is_404(db):
+    assert Client().get(reverse("documents:verify", args=["nope"])).status_code == 404
