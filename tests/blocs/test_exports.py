@@ -1,0 +1,82 @@
+"""Excel exports: permissions, filters, Vietnamese file names, formula-injection safety."""
+
+import io
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from tests.factories.blocs import (
+    BlocMembershipFactory,
+    EmulationYearFactory,
+    EnterpriseFactory,
+    MembershipApplicationFactory,
+    enterprise_user,
+)
+
+pytestmark = pytest.mark.unit
+
+EXPORTS = ["export_enterprises", "export_bloc_members", "export_applications", "export_statistics"]
+
+
+def _sheet(response):
+    return [
+        list(r)
+        for r in load_workbook(io.BytesIO(b"".join(response.streaming_content))).active.iter_rows(
+            values_only=True
+        )
+    ]
+
+
+@pytest.mark.parametrize("name", EXPORTS)
+def test_export_permissions(world, client_for, name):
+    EmulationYearFactory(organization=world.a.board, year=2026)
+    url = reverse(f"blocs_io:{name}")
+    response = client_for(world.a.council).get(url)
+    assert response.status_code == 200
+    assert "filename*=utf-8''" in response["Content-Disposition"]
+    outsider = enterprise_user(EnterpriseFactory(organization=world.a.board))
+    assert client_for(outsider).get(url).status_code == 404
+
+
+def test_enterprise_export_applies_the_filters_and_stays_in_the_board(world, client_for):
+    EnterpriseFactory(
+        organization=world.a.board, name="Công ty Cổ phần Ván dán Hồng Ngọc", tax_code="0300588569"
+    )
+    EnterpriseFactory(organization=world.a.board, name="Công ty TNHH Lechenwood Việt Nam")
+    EnterpriseFactory(organization=world.b.board, name="Công ty Hồng Ngọc Đắk Lắk")
+
+    rows = _sheet(client_for(world.a.officer).get(reverse("blocs_io:export_enterprises"), {"q": "hong ngoc"}))
+
+    assert rows[0][0] == "Mã số thuế"
+    assert [r[1] for r in rows[1:]] == ["Công ty Cổ phần Ván dán Hồng Ngọc"]
+    assert rows[1][0] == "0300588569"
+
+
+def test_exported_text_cannot_become_a_formula(world, client_for):
+    EnterpriseFactory(organization=world.a.board, name='=HYPERLINK("http://evil")')
+    rows = _sheet(client_for(world.a.officer).get(reverse("blocs_io:export_enterprises")))
+    assert rows[1][1].startswith("'=")
+
+
+def test_members_and_applications_exports(world, client_for):
+    membership = BlocMembershipFactory(bloc__organization=world.a.board, role="LEADER")
+    BlocMembershipFactory(bloc__organization=world.b.board)
+    MembershipApplicationFactory(enterprise__organization=world.a.board, year=membership.year)
+    client = client_for(world.a.officer)
+
+    members = _sheet(client.get(reverse("blocs_io:export_bloc_members"), {"year": 2026}))
+    applications = _sheet(client.get(reverse("blocs_io:export_applications"), {"year": 2026}))
+
+    assert len(members) == 2 and members[1][4] == membership.enterprise.name
+    assert len(applications) == 2
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_enterprise_export_query_count_is_constant(world, client_for, django_assert_num_queries, count):
+    for _ in range(count):
+        EnterpriseFactory(organization=world.a.board)
+    client = client_for(world.a.officer)
+    client.get("/")  # warm the session
+    with django_assert_num_queries(9):  # session, user, device, board, roles, enterprises, session save (3)
+        client.get(reverse("blocs_io:export_enterprises"))
