@@ -14,7 +14,12 @@ class Command(BaseCommand):
         head = AuditChainHead.objects.filter(id=1).first()
         head_seq, head_hash = (head.last_seq, head.last_hash) if head else (0, GENESIS_HASH)
         events = AuditEvent.objects.order_by("seq").iterator(chunk_size=2000)
-        broken = first_break(events, head_seq, head_hash)
+        try:
+            broken = first_break(events, head_seq, head_hash)
+        finally:
+            # Stopping at the first break leaves the iterator half-read: close its (server-side) cursor now,
+            # not at garbage collection, when PostgreSQL has already dropped it.
+            events.close()
         if broken is None:
             self.stdout.write(
                 self.style.SUCCESS(_("Audit chain intact: %(count)d events.") % {"count": head_seq})
