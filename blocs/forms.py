@@ -1,0 +1,150 @@
+"""Input validation for the blocs screens. Writes go through the services."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from blocs.enums import MembershipRole, Ownership
+from blocs.models import Bloc, Enterprise, IndustrialPark, Meeting
+from blocs.services.enterprises import PROFILE_FIELDS
+
+
+class ParkForm(forms.ModelForm):
+    class Meta:
+        model = IndustrialPark
+        fields = ["code", "name", "province", "location", "area_ha", "active"]
+
+
+class EnterpriseForm(forms.ModelForm):
+    class Meta:
+        model = Enterprise
+        fields = [
+            "tax_code",
+            "name",
+            "name_en",
+            "park",
+            "ownership",
+            "sector",
+            "legal_representative",
+            "representative_title",
+            "address",
+            "phone",
+            "email",
+            "employees",
+            "active",
+        ]
+
+    def __init__(self, *args, board, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["park"].queryset = IndustrialPark.objects.filter(organization=board)
+        # The service normalises spaces and dots and validates the check digit.
+        self.fields["tax_code"].validators = []
+
+    def validate_unique(self):
+        """Uniqueness per Board is checked by the service, which knows the Board."""
+
+
+class EnterpriseProfileForm(forms.ModelForm):
+    class Meta:
+        model = Enterprise
+        fields = list(PROFILE_FIELDS)
+
+
+class EnterpriseFilterForm(forms.Form):
+    q = forms.CharField(label=_("Name or tax code"), required=False)
+    park = forms.ModelChoiceField(
+        label=_("Industrial park"), queryset=IndustrialPark.objects.none(), required=False
+    )
+    ownership = forms.ChoiceField(
+        label=_("Ownership"), choices=[("", _("All")), *Ownership.choices], required=False
+    )
+    active = forms.ChoiceField(
+        label=_("Status"), choices=[("", _("All")), ("1", _("Active")), ("0", _("Inactive"))], required=False
+    )
+
+    def __init__(self, *args, board, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["park"].queryset = IndustrialPark.objects.filter(organization=board).order_by("name")
+
+
+class YearOpenForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    copy_previous = forms.BooleanField(
+        label=_("Copy last year's blocs, members, roles and settings"), required=False, initial=True
+    )
+
+
+class BlocForm(forms.ModelForm):
+    class Meta:
+        model = Bloc
+        fields = ["code", "name", "description", "eligible_for_provincial_flag", "active"]
+
+
+class AddMemberForm(forms.Form):
+    enterprise = forms.ModelChoiceField(label=_("Enterprise"), queryset=Enterprise.objects.none())
+    role = forms.ChoiceField(label=_("Role"), choices=MembershipRole.choices, initial=MembershipRole.MEMBER)
+
+    def __init__(self, *args, board, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A plain select is fine for a Board's few hundred enterprises; the register search finds the rest.
+        self.fields["enterprise"].queryset = Enterprise.objects.filter(
+            organization=board, active=True
+        ).order_by("name")
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(label=_("Role"), choices=MembershipRole.choices)
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ApproveForm(forms.Form):
+    bloc = forms.ModelChoiceField(label=_("Bloc"), queryset=Bloc.objects.none())
+
+    def __init__(self, *args, board, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["bloc"].queryset = Bloc.objects.filter(organization=board, active=True).order_by("code")
+
+
+class ApplicationForm(forms.Form):
+    preferred_bloc = forms.ModelChoiceField(
+        label=_("Preferred bloc"), queryset=Bloc.objects.none(), required=False
+    )
+    note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+    def __init__(self, *args, board, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["preferred_bloc"].queryset = Bloc.objects.filter(
+            organization=board, active=True
+        ).order_by("code")
+
+
+class MeetingForm(forms.ModelForm):
+    class Meta:
+        model = Meeting
+        fields = ["kind", "date", "place", "attendees", "attendees_text", "minutes"]
+        widgets = {"date": forms.DateInput(attrs={"type": "date"}), "attendees": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, members, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["attendees"].queryset = members
+
+
+class ElectionForm(forms.Form):
+    bloc = forms.ModelChoiceField(label=_("Bloc"), queryset=Bloc.objects.none())
+
+    def __init__(self, *args, board, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["bloc"].queryset = Bloc.objects.filter(organization=board, active=True).order_by("code")
+
+
+class BallotForm(forms.Form):
+    candidates = forms.ModelMultipleChoiceField(
+        label=_("Your choice"), queryset=None, widget=forms.CheckboxSelectMultiple, required=False
+    )
+
+    def __init__(self, *args, session, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["candidates"].queryset = session.candidates.order_by("position", "id")
+        self.fields["candidates"].help_text = _("Choose at most %(count)d.") % {"count": session.max_choices}
