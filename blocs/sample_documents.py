@@ -55,3 +55,4 @@ def sample_consolidation_decision() -> SampleDocument:
 
 
 register_sample(KIND, sample_consolidation_decision)
+import blocs.pledges.sample_documents  # noqa: E402, F401 -- registers "pledge"

@@ -248,6 +248,7 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     "sweep-pending-documents": {"task": "documents.sweep_pending_documents", "schedule": 60.0},
+    "pledge-reminders": {"task": "pledges.send_pledge_reminders", "schedule": 24 * 3600.0},
 }
 
 # Official documents (thidua.documents): a render interrupted by a crash is picked up again by the sweeper.
@@ -256,6 +257,10 @@ DOCUMENTS_SWEEP_PENDING_AFTER = env_int("DOCUMENTS_SWEEP_PENDING_AFTER", 120)  #
 # A claim older than the hard time limit plus a margin belongs to a dead worker.
 DOCUMENTS_RENDER_STALE_AFTER = env_int("DOCUMENTS_RENDER_STALE_AFTER", CELERY_TASK_TIME_LIMIT + 60)
 DOCUMENTS_UPLOAD_MAX_BYTES = 20 * 1024 * 1024
+
+# Pledges (blocs.pledges): reminders start this many days before the signing deadline; the task module.
+PLEDGE_REMINDER_DAYS = env_int("PLEDGE_REMINDER_DAYS", 7)
+CELERY_IMPORTS = ("blocs.pledges.tasks",)
 
 # ---------------------------------------------------------------------------
 # Logging

@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("thidua.accounts.urls")),
     path("audit/", include("thidua.audit.urls")),
     path("blocs/io/", include("blocs.import_urls")),
+    path("blocs/pledges/", include("blocs.pledges.urls")),
     path("blocs/", include("blocs.urls")),
     path("", include("thidua.documents.urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),

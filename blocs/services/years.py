@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from blocs.enums import MembershipRole, MembershipStatus, VotingPurpose, VotingStatus, YearStatus
 from blocs.models import BlocMembership, EmulationYear
+from blocs.pledges.services import lock_pledges_for_year
 from blocs.queries import leader_may_serve_again
 from blocs.voting.models import VotingSession
 from blocs.year_settings import default_year_settings
@@ -112,6 +113,7 @@ def close_year(*, year: EmulationYear, closed_by) -> EmulationYear:
     year.status = YearStatus.CLOSED
     year.closed_at = timezone.now()
     year.save(update_fields=["status", "closed_at"])
+    lock_pledges_for_year(year=year, locked_by=closed_by)
     record_event(action="year.closed", actor=closed_by, organization=year.organization, obj=year)
     return year
 

@@ -1,0 +1,151 @@
+"""Input validation for the pledge screens; the services do the rest."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from blocs.enums import YearStatus
+from blocs.models import Bloc, EmulationYear
+from blocs.pledges.enums import AwardCode, SubjectKind, TargetBasis
+from blocs.pledges.models import Indicator, Pledge, PledgeTemplate
+from blocs.pledges.queries import catalogue_for
+from blocs.pledges.services import RegistrationInput, TargetInput
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class TemplateForm(forms.Form):
+    bloc = forms.ModelChoiceField(label=_("Bloc"), queryset=Bloc.objects.none())
+    year = forms.ModelChoiceField(label=_("Year"), queryset=EmulationYear.objects.none())
+    theme = forms.CharField(label=_("Theme of the year"), max_length=500)
+    joint_text = forms.CharField(label=_("Joint commitments"), widget=forms.Textarea(attrs={"rows": 6}))
+    commitments = forms.CharField(
+        label=_("Commitments members tick"),
+        help_text=_("One per line."),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        required=False,
+    )
+    indicators = forms.ModelMultipleChoiceField(
+        label=_("Target indicators"), queryset=Indicator.objects.none(), widget=forms.CheckboxSelectMultiple
+    )
+    signing_deadline = forms.DateField(label=_("Signing deadline"), widget=DateInput)
+
+    def __init__(self, *args, board, blocs=None, template: PledgeTemplate | None = None, **kwargs):
+        if template is not None:
+            kwargs.setdefault(
+                "initial",
+                {
+                    "theme": template.theme,
+                    "joint_text": template.joint_text,
+                    "commitments": "\n".join(template.commitments),
+                    "indicators": list(template.indicators.all()),
+                    "signing_deadline": template.signing_deadline,
+                },
+            )
+        super().__init__(*args, **kwargs)
+        self.fields["indicators"].queryset = catalogue_for(board)
+        if template is not None:
+            del self.fields["bloc"]
+            del self.fields["year"]
+        else:
+            self.fields["bloc"].queryset = (
+                blocs if blocs is not None else Bloc.objects.filter(organization=board)
+            )
+            self.fields["year"].queryset = EmulationYear.objects.filter(
+                organization=board, status=YearStatus.OPEN
+            )
+
+    def commitment_lines(self) -> list[str]:
+        return [
+            line.strip() for line in self.cleaned_data.get("commitments", "").splitlines() if line.strip()
+        ]
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class RegistrationForm(forms.Form):
+    subject_kind = forms.ChoiceField(label=_("Subject"), choices=SubjectKind.choices)
+    name = forms.CharField(label=_("Name of the collective or person"), max_length=255, required=False)
+    award_code = forms.ChoiceField(label=_("Title registered"), choices=AwardCode.choices)
+
+
+RegistrationFormSet = forms.formset_factory(RegistrationForm, extra=2, max_num=30)
+
+
+class PledgeForm(forms.Form):
+    """A value and a basis per indicator of the template, and the commitments ticked."""
+
+    commitments = forms.MultipleChoiceField(
+        label=_("Commitments"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, pledge: Pledge, **kwargs):
+        targets = {t.indicator_id: t for t in pledge.targets.all()}
+        initial = {"commitments": list(pledge.ticked_commitments)}
+        self.indicators = list(pledge.template.indicators.order_by("ordering", "code"))
+        for indicator in self.indicators:
+            target = targets.get(indicator.pk)
+            initial[f"value_{indicator.code}"] = target.value if target else None
+            initial[f"basis_{indicator.code}"] = target.basis if target else TargetBasis.PLAN
+        kwargs.setdefault("initial", initial)
+        super().__init__(*args, **kwargs)
+        self.fields["commitments"].choices = [(c, c) for c in pledge.template.commitments]
+        for indicator in self.indicators:
+            self.fields[f"value_{indicator.code}"] = forms.DecimalField(
+                label=f"{indicator.name} ({indicator.unit})",
+                max_digits=18,
+                decimal_places=4,
+                required=False,
+                help_text=_("Optional") if indicator.optional else "",
+            )
+            self.fields[f"basis_{indicator.code}"] = forms.ChoiceField(
+                label=_("Basis"), choices=TargetBasis.choices
+            )
+
+    def rows(self):
+        for indicator in self.indicators:
+            yield indicator, self[f"value_{indicator.code}"], self[f"basis_{indicator.code}"]
+
+    def targets(self) -> list[TargetInput]:
+        return [
+            TargetInput(
+                indicator=indicator,
+                value=self.cleaned_data.get(f"value_{indicator.code}"),
+                basis=self.cleaned_data.get(f"basis_{indicator.code}") or TargetBasis.PLAN,
+            )
+            for indicator in self.indicators
+        ]
+
+
+def registrations_of(formset) -> list[RegistrationInput]:
+    return [
+        RegistrationInput(
+            subject_kind=form.cleaned_data["subject_kind"],
+            name=form.cleaned_data.get("name", ""),
+            award_code=form.cleaned_data["award_code"],
+        )
+        for form in formset.forms
+        if form.cleaned_data and form.cleaned_data.get("name", "").strip()
+    ]
+
+
+class SignForm(forms.Form):
+    title = forms.CharField(label=_("Your title"), max_length=150)
+    password = forms.CharField(label=_("Your password"), widget=forms.PasswordInput, strip=False)
+    otp_token = forms.CharField(
+        label=_("Authenticator code"),
+        max_length=10,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )
+    confirm = forms.BooleanField(label=_("I have read the pledge and sign it on behalf of the enterprise."))
+
+    def __init__(self, *args, needs_totp: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not needs_totp:
+            del self.fields["otp_token"]
+        else:
+            self.fields["otp_token"].required = True

@@ -1,0 +1,116 @@
+"""Who may see and act on pledges, and the accessors views use.
+
+- Board staff see every pledge and template of their Board; admins and officers review, approve and close.
+- The bloc leader drafts its bloc's template and reviews (returns / accepts) its members' pledges.
+- An enterprise's users see and edit their own pledge; only its representative signs or proposes amendments.
+Another Board's row, or another enterprise's pledge seen by an enterprise user, is a 404; an insider who may
+see the row but not take the step is a 403.
+"""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from blocs.permissions import (
+    acts_for_enterprise,
+    can_manage_blocs,
+    is_member_of_bloc,
+    is_representative_of,
+    leads_bloc,
+)
+from blocs.pledges.models import Pledge, PledgeTemplate
+from blocs.queries import led_bloc_ids
+from thidua.accounts.permissions import acting_board, is_board_staff, require
+
+PLEDGE_ACTIONS = ("view", "edit", "review", "sign", "amend")
+TEMPLATE_ACTIONS = ("view", "edit", "approve", "close")
+
+
+def can_view_pledge(user, pledge: Pledge) -> bool:
+    return (
+        is_board_staff(user)
+        or acts_for_enterprise(user, pledge.enterprise)
+        or leads_bloc(user, pledge.template.bloc)
+    )
+
+
+def can_edit_pledge(user, pledge: Pledge) -> bool:
+    """Fill targets, tick commitments, register titles, submit: the enterprise's users (reporter too)."""
+    return acts_for_enterprise(user, pledge.enterprise)
+
+
+def can_review_pledge(user, pledge: Pledge) -> bool:
+    """Return or accept (an amendment too): the bloc leader or the Board's officers."""
+    return can_manage_blocs(user) or leads_bloc(user, pledge.template.bloc)
+
+
+def can_sign_pledge(user, pledge: Pledge) -> bool:
+    return is_representative_of(user, pledge.enterprise)
+
+
+def can_view_template(user, template: PledgeTemplate) -> bool:
+    return is_board_staff(user) or leads_bloc(user, template.bloc)
+
+
+def can_edit_template(user, template: PledgeTemplate) -> bool:
+    return can_manage_blocs(user) or leads_bloc(user, template.bloc)
+
+
+def can_approve_template(user, template: PledgeTemplate) -> bool:
+    return can_manage_blocs(user)
+
+
+def _board_or_404(user):
+    board = acting_board(user)
+    if board is None:
+        raise Http404
+    return board
+
+
+def get_pledge_for_user_or_404(user, pk: int, *, action: str = "view") -> Pledge:
+    pledge = get_object_or_404(
+        Pledge.objects.select_related("template__bloc", "template__year", "enterprise"),
+        organization=_board_or_404(user),
+        pk=pk,
+    )
+    if not can_view_pledge(user, pledge):
+        raise Http404  # another enterprise's pledge: existence is not leaked
+    if action == "edit":
+        require(can_edit_pledge(user, pledge))
+    elif action == "review":
+        require(can_review_pledge(user, pledge))
+    elif action in ("sign", "amend"):
+        require(can_sign_pledge(user, pledge))
+    elif action != "view":
+        raise ValueError(action)
+    return pledge
+
+
+def get_template_for_user_or_404(user, pk: int, *, action: str = "view") -> PledgeTemplate:
+    template = get_object_or_404(
+        PledgeTemplate.objects.select_related("bloc", "year", "joint_document"),
+        organization=_board_or_404(user),
+        pk=pk,
+    )
+    if not (is_board_staff(user) or acts_for_enterprise_in_bloc(user, template)):
+        raise Http404
+    if action == "view":
+        require(can_view_template(user, template))
+    elif action == "edit":
+        require(can_edit_template(user, template))
+    elif action in ("approve", "close"):
+        require(can_approve_template(user, template))
+    else:
+        raise ValueError(action)
+    return template
+
+
+def acts_for_enterprise_in_bloc(user, template: PledgeTemplate) -> bool:
+    """Enterprise users of the bloc's members are insiders of the template (403 rather than 404)."""
+    return leads_bloc(user, template.bloc) or is_member_of_bloc(user, template.bloc)
+
+
+def require_progress_viewer(user):
+    """The Board's staff or a bloc leader: the progress page; 403 for other insiders."""
+    board = _board_or_404(user)
+    require(is_board_staff(user) or bool(led_bloc_ids(user)))
+    return board

@@ -1,0 +1,168 @@
+"""Reads of the pledges. Lists are page-bounded: paginate the plain table, then decorate only the page."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from blocs.models import EmulationYear, Enterprise
+from blocs.pledges.enums import PledgeStatus, TemplateStatus
+from blocs.pledges.models import (
+    Indicator,
+    Notification,
+    Pledge,
+    PledgeTarget,
+    PledgeTemplate,
+    PledgeTransition,
+)
+from blocs.queries import decorate_page, enterprise_of, led_bloc_ids, paginate
+from thidua.accounts.permissions import is_board_staff
+
+SIGNED_STATUSES = (PledgeStatus.SIGNED, PledgeStatus.LOCKED)
+
+
+def target_for(
+    enterprise: Enterprise, indicator: Indicator, year: EmulationYear | int
+) -> PledgeTarget | None:
+    """The target of ``enterprise`` for ``indicator`` in ``year`` from its latest signed version, or None.
+
+    Used by the quarterly reports and scoring to compute completion percentages.
+    """
+    year_filter = (
+        {"pledge__template__year": year}
+        if isinstance(year, EmulationYear)
+        else {
+            "pledge__template__year__year": year,
+            "pledge__template__organization_id": enterprise.organization_id,
+        }
+    )
+    return (
+        PledgeTarget.objects.filter(
+            pledge__enterprise=enterprise,
+            pledge__status__in=SIGNED_STATUSES,
+            indicator=indicator,
+            **year_filter,
+        )
+        .select_related("indicator", "pledge")
+        .order_by("-pledge__version")
+        .first()
+    )
+
+
+def catalogue_for(board) -> QuerySet[Indicator]:
+    return Indicator.objects.filter(Q(organization__isnull=True) | Q(organization=board), active=True)
+
+
+def templates_visible_to(user, board) -> QuerySet[PledgeTemplate]:
+    """Board staff: every template of the Board; a bloc leader: the templates of the blocs it leads."""
+
+    qs = PledgeTemplate.objects.filter(organization=board)
+    if not is_board_staff(user):
+        qs = qs.filter(bloc_id__in=led_bloc_ids(user))
+    return qs.select_related("bloc", "year").order_by("-year__year", "bloc__code")
+
+
+def current_pledges(board) -> QuerySet[Pledge]:
+    """The latest version of every member's pledge (the one no amendment replaces)."""
+    return Pledge.objects.filter(organization=board, amendment__isnull=True)
+
+
+def progress_page(user, board, *, template: PledgeTemplate | None, status: str = "", page_number=1):
+    """One page of current pledges for the progress table (scoped to the user's blocs unless Board staff)."""
+
+    qs = current_pledges(board)
+    if template is not None:
+        qs = qs.filter(template=template)
+    if not is_board_staff(user):
+        qs = qs.filter(template__bloc_id__in=led_bloc_ids(user))
+    if status:
+        qs = qs.filter(status=status)
+    page = paginate(qs.order_by("template__bloc__code", "enterprise__name", "id").only("id"), page_number)
+    return decorate_page(
+        page, Pledge.objects.select_related("enterprise", "template__bloc", "template__year", "signature")
+    )
+
+
+def progress_counts(board, *, template: PledgeTemplate | None, user) -> dict[str, int]:
+
+    qs = current_pledges(board)
+    if template is not None:
+        qs = qs.filter(template=template)
+    if not is_board_staff(user):
+        qs = qs.filter(template__bloc_id__in=led_bloc_ids(user))
+    return dict(qs.order_by().values("status").annotate(n=Count("id")).values_list("status", "n"))
+
+
+def my_current_pledge(user) -> Pledge | None:
+    link = enterprise_of(user)
+    if link is None:
+        return None
+    return (
+        Pledge.objects.filter(
+            enterprise_id=link.enterprise_id,
+            amendment__isnull=True,
+            template__status=TemplateStatus.APPROVED,
+        )
+        .select_related("template__year", "template__bloc")
+        .order_by("-template__year__year")
+        .first()
+    )
+
+
+def pledge_detail(pk: int) -> Pledge:
+    return (
+        Pledge.objects.select_related("template__bloc", "template__year", "enterprise", "previous")
+        .prefetch_related(
+            Prefetch("targets", queryset=PledgeTarget.objects.select_related("indicator")),
+            "registrations",
+            Prefetch("transitions", queryset=PledgeTransition.objects.select_related("actor")),
+        )
+        .get(pk=pk)
+    )
+
+
+def versions_of(pledge: Pledge) -> QuerySet[Pledge]:
+    return Pledge.objects.filter(template_id=pledge.template_id, enterprise_id=pledge.enterprise_id).order_by(
+        "-version"
+    )
+
+
+def diff_versions(old: Pledge, new: Pledge) -> dict:
+    """What changed from ``old`` to ``new``: targets old → new, registrations added/removed, commitments."""
+    old_targets = {t.indicator.code: t for t in old.targets.select_related("indicator")}
+    new_targets = {t.indicator.code: t for t in new.targets.select_related("indicator")}
+    targets = []
+    for code in sorted(set(old_targets) | set(new_targets)):
+        before, after = old_targets.get(code), new_targets.get(code)
+        before_value = (before.value, before.basis) if before else None
+        after_value = (after.value, after.basis) if after else None
+        if before_value != after_value:
+            targets.append(
+                {
+                    "code": code,
+                    "unit": (after or before).unit,
+                    "old": before.value if before else None,
+                    "new": after.value if after else None,
+                    "old_basis": before.get_basis_display() if before else "",
+                    "new_basis": after.get_basis_display() if after else "",
+                }
+            )
+
+    def registrations(pledge):
+        return {(r.subject_kind, r.name, r.award_code): r for r in pledge.registrations.all()}
+
+    old_regs, new_regs = registrations(old), registrations(new)
+    return {
+        "targets": targets,
+        "added": [new_regs[k] for k in sorted(set(new_regs) - set(old_regs))],
+        "removed": [old_regs[k] for k in sorted(set(old_regs) - set(new_regs))],
+        "commitments_added": [c for c in new.ticked_commitments if c not in old.ticked_commitments],
+        "commitments_removed": [c for c in old.ticked_commitments if c not in new.ticked_commitments],
+    }
+
+
+def unread_count(user) -> int:
+    return Notification.objects.filter(user=user, read_at__isnull=True).count()
+
+
+def notifications_for(user) -> QuerySet[Notification]:
+    return Notification.objects.filter(user=user).order_by("-created_at", "-id")

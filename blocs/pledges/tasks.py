@@ -1,0 +1,11 @@
+"""Thin Celery tasks of the pledges; the work lives in ``services`` (imported inside, a leaf)."""
+
+from celery import shared_task
+
+
+@shared_task(name="pledges.send_pledge_reminders", ignore_result=True)
+def task_send_pledge_reminders() -> int:
+    """Beat, daily: remind representatives whose pledge waits for them before the deadline (once per step)."""
+    from blocs.pledges.services import send_due_reminders  # noqa: PLC0415 -- leaf
+
+    return send_due_reminders()
