@@ -107,3 +107,13 @@ def test_successful_sign_in_is_audited(world, client):
     assert event.actor == world.a.council
     assert event.organization == world.a.board
     assert event.ip == ATTACKER_IP
+
+
+def test_changing_the_case_of_the_e_mail_does_not_reset_the_count(world, client):
+    email = world.a.officer.email
+    for variant in (email, email.upper(), email.title(), email.upper(), email):
+        post_login(client, variant, "not-the-password")
+
+    response = post_login(client, email, TEST_PASSWORD)
+
+    assert response.status_code == 429
