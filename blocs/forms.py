@@ -61,9 +61,16 @@ class EnterpriseFilterForm(forms.Form):
         label=_("Status"), choices=[("", _("All")), ("1", _("Active")), ("0", _("Inactive"))], required=False
     )
 
-    def __init__(self, *args, board, **kwargs):
+    def __init__(self, *args, parks: list[IndustrialPark], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["park"].queryset = IndustrialPark.objects.filter(organization=board).order_by("name")
+        # Choices from the Board's park list the view already loaded: no query to validate the filter.
+        self.fields["park"] = forms.TypedChoiceField(
+            label=_("Industrial park"),
+            choices=[("", _("All")), *((park.pk, park.name) for park in parks)],
+            coerce=int,
+            empty_value=None,
+            required=False,
+        )
 
 
 class YearOpenForm(forms.Form):

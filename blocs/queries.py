@@ -1,7 +1,7 @@
 """Reads of the blocs app. List queries are page-bounded: paginate the plain table, then annotate only the page."""
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet, Subquery, prefetch_related_objects
 
 from blocs.enums import ApplicationStatus, MembershipRole, MembershipStatus, YearStatus
 from blocs.models import (
@@ -91,7 +91,7 @@ def paginate(queryset: QuerySet, page_number, *, per_page: int = PAGE_SIZE) -> P
 
 
 def decorate_page(page: Page, decorated: QuerySet) -> Page:
-    """Replace the page's rows by ``decorated`` rows for the same ids, in the same order."""
+    """Replace the page's rows by ``decorated`` rows for the same ids, in the same order (one query)."""
     ids = [row.pk for row in page.object_list]
     rows = {row.pk: row for row in decorated.filter(pk__in=ids)}
     page.object_list = [rows[pk] for pk in ids if pk in rows]
@@ -106,7 +106,7 @@ def parks_for_board(board) -> QuerySet[IndustrialPark]:
 
 
 def search_enterprises(
-    board, *, q: str = "", park=None, ownership: str = "", active: str = ""
+    board, *, q: str = "", park_id: int | None = None, ownership: str = "", active: str = ""
 ) -> QuerySet[Enterprise]:
     """Plain filtered table of the Board's enterprises (accent-insensitive on names, prefix on tax code)."""
     qs = Enterprise.objects.filter(organization=board)
@@ -118,8 +118,8 @@ def search_enterprises(
         if digits[:1].isdigit():
             condition |= Q(tax_code__startswith=digits)
         qs = qs.filter(condition)
-    if park is not None:
-        qs = qs.filter(park=park)
+    if park_id is not None:
+        qs = qs.filter(park_id=park_id)
     if ownership:
         qs = qs.filter(ownership=ownership)
     if active in {"1", "0"}:
@@ -127,14 +127,34 @@ def search_enterprises(
     return qs.order_by("name", "id")
 
 
-def enterprise_page(page: Page, year: EmulationYear | None) -> Page:
-    """Decorate one page of enterprises with their park and their bloc in ``year``."""
-    memberships = BlocMembership.objects.filter(status=MembershipStatus.ACTIVE).select_related("bloc")
-    memberships = memberships.filter(year=year) if year is not None else memberships.none()
-    decorated = Enterprise.objects.select_related("park").prefetch_related(
-        Prefetch("memberships", queryset=memberships, to_attr="current_memberships")
+def open_year_id(board) -> Subquery:
+    """The Board's current open year as a subquery, so a page query does not need a query of its own."""
+    return Subquery(
+        EmulationYear.objects.filter(organization=board, status=YearStatus.OPEN)
+        .order_by("-year")
+        .values("pk")[:1]
     )
-    return decorate_page(page, decorated)
+
+
+def enterprise_page(page: Page, *, board, parks: list[IndustrialPark]) -> Page:
+    """Decorate one page of enterprises: park from the Board's (short) park list, bloc in the open year.
+
+    One query whatever the page size: the memberships of the page's enterprises in the open year.
+    """
+    parks_by_id = {park.pk: park for park in parks}
+    rows = list(page.object_list)
+    memberships: dict[int, list[BlocMembership]] = {}
+    for membership in BlocMembership.objects.filter(
+        enterprise_id__in=[row.pk for row in rows],
+        status=MembershipStatus.ACTIVE,
+        year_id=open_year_id(board),
+    ).select_related("bloc"):
+        memberships.setdefault(membership.enterprise_id, []).append(membership)
+    for row in rows:
+        row.park = parks_by_id.get(row.park_id)
+        row.current_memberships = memberships.get(row.pk, [])
+    page.object_list = rows
+    return page
 
 
 def enterprise_history(enterprise: Enterprise) -> QuerySet[BlocMembership]:
@@ -159,11 +179,14 @@ def bloc_page(page: Page, year: EmulationYear | None) -> Page:
         status=MembershipStatus.ACTIVE, role__in=[MembershipRole.LEADER, MembershipRole.DEPUTY]
     ).select_related("enterprise")
     officers = officers.filter(year=year) if year is not None else officers.none()
-    decorated = Bloc.objects.prefetch_related(Prefetch("memberships", queryset=officers, to_attr="officers"))
-    return decorate_page(page, decorated)
+    rows = list(page.object_list)
+    prefetch_related_objects(rows, Prefetch("memberships", queryset=officers, to_attr="officers"))
+    page.object_list = rows
+    return page
 
 
-def members_of(bloc: Bloc, year: EmulationYear | None) -> QuerySet[BlocMembership]:
+def members_of(bloc: Bloc, year) -> QuerySet[BlocMembership]:
+    """Active members of ``bloc`` in ``year`` (a year, a year id or subquery, or None for none)."""
     qs = BlocMembership.objects.filter(bloc=bloc, status=MembershipStatus.ACTIVE)
     qs = qs.filter(year=year) if year is not None else qs.none()
     return qs.select_related("enterprise", "enterprise__park").order_by("role", "enterprise__name", "id")
@@ -183,17 +206,13 @@ def member_contacts(memberships) -> dict[int, list[EnterpriseUser]]:
 def applications_for_board(
     board, *, status: str = ApplicationStatus.SUBMITTED
 ) -> QuerySet[MembershipApplication]:
-    qs = MembershipApplication.objects.filter(enterprise__organization=board)
+    """The page query joins only to-one rows (the paginator's count drops the joins)."""
+    qs = MembershipApplication.objects.filter(enterprise__organization=board).select_related(
+        "enterprise", "enterprise__park", "year", "preferred_bloc", "decided_bloc"
+    )
     if status:
         qs = qs.filter(status=status)
     return qs.order_by("-submitted_at", "-id")
-
-
-def application_page(page: Page) -> Page:
-    decorated = MembershipApplication.objects.select_related(
-        "enterprise", "enterprise__park", "year", "preferred_bloc", "decided_bloc"
-    )
-    return decorate_page(page, decorated)
 
 
 def applications_of(enterprise: Enterprise) -> QuerySet[MembershipApplication]:

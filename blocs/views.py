@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from blocs import permissions as perms
 from blocs import queries
-from blocs.enums import ApplicationStatus, VotingPurpose, VotingStatus
+from blocs.enums import ApplicationStatus, MembershipRole, VotingPurpose, VotingStatus
 from blocs.forms import (
     AddMemberForm,
     ApplicationForm,
@@ -103,24 +103,24 @@ def park_edit(request: HttpRequest, pk: int) -> HttpResponse:
 # ---------------------------------------------------------------------------
 def enterprise_list(request: HttpRequest) -> HttpResponse:
     board = perms.require_blocs_staff(request.user)
-    form = EnterpriseFilterForm(request.GET or None, board=board)
+    parks = list(queries.parks_for_board(board))
+    form = EnterpriseFilterForm(request.GET or None, parks=parks)
     filters = form.cleaned_data if form.is_valid() else {}
     qs = queries.search_enterprises(
         board,
         q=filters.get("q", ""),
-        park=filters.get("park"),
+        park_id=filters.get("park"),
         ownership=filters.get("ownership", ""),
         active=filters.get("active", ""),
     )
-    year = queries.open_year_of(board)
-    page = queries.enterprise_page(queries.paginate(qs, request.GET.get("page")), year)
+    page = queries.enterprise_page(queries.paginate(qs, request.GET.get("page")), board=board, parks=parks)
     return render(
         request,
         "blocs/enterprise_list.html",
         {
             "page_obj": page,
             "filter_form": form,
-            "year": year,
+            "parks": parks,
             "query_string": _query_string(request),
             "can_manage": perms.can_manage_blocs(request.user),
         },
@@ -271,41 +271,37 @@ def bloc_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 def bloc_detail(request: HttpRequest, pk: int) -> HttpResponse:
     bloc = perms.get_bloc_for_user_or_404(request.user, pk)
-    year = queries.open_year_of(bloc.organization)
-    members = list(queries.members_of(bloc, year))
+    members = list(
+        queries.members_of(bloc, queries.open_year_id(bloc.organization_id)).select_related("year")
+    )
+    year = members[0].year if members else None
     show_contacts = perms.can_see_contacts(request.user, bloc)
     contacts = queries.member_contacts(members) if show_contacts else {}
-    rows = [(m, contacts.get(m.enterprise_id, [])) for m in members]
-    can_manage = perms.can_manage_blocs(request.user)
     return render(
         request,
         "blocs/bloc_detail.html",
         {
             "bloc": bloc,
             "year": year,
-            "rows": rows,
+            "rows": [(m, contacts.get(m.enterprise_id, [])) for m in members],
             "show_contacts": show_contacts,
-            "can_manage": can_manage,
-            "leads": perms.leads_bloc(request.user, bloc),
-            "add_form": AddMemberForm(board=bloc.organization) if can_manage and year else None,
-            "role_form": RoleForm(),
-            "regulation": queries.current_regulation(bloc),
-            "elections": voting_queries.sessions_for_board(bloc.organization).filter(
+            "can_manage": perms.can_manage_blocs(request.user),
+            "role_choices": MembershipRole.choices,
+            "elections": voting_queries.sessions_for_board(bloc.organization_id).filter(
                 bloc=bloc, purpose=VotingPurpose.ELECTION
             )[:5],
         },
     )
 
 
-@require_POST
 def member_add(request: HttpRequest, pk: int) -> HttpResponse:
     bloc = perms.get_bloc_for_user_or_404(request.user, pk, for_write=True)
-    year = queries.open_year_of(bloc.organization)
-    form = AddMemberForm(request.POST, board=bloc.organization)
-    if year is None:
-        messages.error(request, _("Open a year first."))
-    elif form.is_valid():
+    year = queries.open_year_of(bloc.organization_id)
+    form = AddMemberForm(request.POST or None, board=bloc.organization_id)
+    if request.method == "POST" and form.is_valid():
         try:
+            if year is None:
+                raise ValidationError(_("Open a year first."))
             membership_services.add_member(
                 bloc=bloc,
                 enterprise=form.cleaned_data["enterprise"],
@@ -314,10 +310,13 @@ def member_add(request: HttpRequest, pk: int) -> HttpResponse:
                 added_by=request.user,
             )
         except ValidationError as exc:
-            _fail(request, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("The enterprise was added to the bloc."))
-    return redirect("blocs:bloc_detail", bloc.pk)
+            return redirect("blocs:bloc_detail", bloc.pk)
+    return render(
+        request, "blocs/form_page.html", {"form": form, "title": _("Add a member — %s") % bloc.name}
+    )
 
 
 @require_POST
@@ -407,9 +406,7 @@ def application_list(request: HttpRequest) -> HttpResponse:
     status = "" if status == "all" else status
     if status not in ApplicationStatus.values:
         status = ""
-    page = queries.application_page(
-        queries.paginate(queries.applications_for_board(board, status=status), request.GET.get("page"))
-    )
+    page = queries.paginate(queries.applications_for_board(board, status=status), request.GET.get("page"))
     return render(
         request,
         "blocs/application_list.html",

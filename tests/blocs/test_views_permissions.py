@@ -1,0 +1,182 @@
+"""The permission trio for every object URL: allowed / insider without the right (403) / other Board (404)."""
+
+import pytest
+from django.urls import reverse
+
+from blocs.enums import VotingPurpose
+from blocs.services.elections import create_leader_election
+from tests.factories.blocs import (
+    BlocFactory,
+    CompositionDecisionFactory,
+    EmulationYearFactory,
+    IndustrialParkFactory,
+    MeetingFactory,
+    MembershipApplicationFactory,
+)
+
+pytestmark = pytest.mark.integration
+
+
+def status(client_for, user, url, method="get"):
+    return getattr(client_for(user), method)(url).status_code
+
+
+def test_enterprise_detail_trio(world, blocs_world, client_for):
+    url = reverse("blocs:enterprise_detail", args=[blocs_world.member_enterprise.pk])
+
+    assert status(client_for, world.a.council, url) == 200  # Board staff
+    assert status(client_for, blocs_world.member, url) == 200  # its own user
+    assert status(client_for, blocs_world.leader, url) == 200  # the leader of its bloc
+    assert status(client_for, blocs_world.outsider, url) == 403  # another bloc's enterprise
+    assert status(client_for, world.b.officer, url) == 404
+
+
+def test_enterprise_edit_trio(world, blocs_world, client_for):
+    url = reverse("blocs:enterprise_edit", args=[blocs_world.member_enterprise.pk])
+
+    assert status(client_for, world.a.officer, url) == 200
+    assert status(client_for, world.a.council, url) == 403
+    assert status(client_for, blocs_world.member, url) == 403
+    assert status(client_for, world.b.admin, url) == 404
+
+
+def test_bloc_detail_trio_and_contacts(world, blocs_world, client_for):
+    url = reverse("blocs:bloc_detail", args=[blocs_world.bloc.pk])
+
+    leader_page = client_for(blocs_world.leader).get(url)
+    member_page = client_for(blocs_world.member).get(url)
+
+    assert (leader_page.status_code, leader_page.context["show_contacts"]) == (200, True)
+    assert (member_page.status_code, member_page.context["show_contacts"]) == (200, False)
+    assert status(client_for, world.a.signer, url) == 200
+    assert status(client_for, blocs_world.outsider, url) == 403
+    assert status(client_for, world.b.officer, url) == 404
+
+
+def test_bloc_edit_trio(world, blocs_world, client_for):
+    url = reverse("blocs:bloc_edit", args=[blocs_world.bloc.pk])
+
+    assert status(client_for, world.a.admin, url) == 200
+    assert status(client_for, blocs_world.leader, url) == 403
+    assert status(client_for, world.b.admin, url) == 404
+
+
+def test_park_edit_trio(world, client_for):
+    park = IndustrialParkFactory(organization=world.a.board)
+    url = reverse("blocs:park_edit", args=[park.pk])
+
+    assert status(client_for, world.a.officer, url) == 200
+    assert status(client_for, world.a.council, url) == 403
+    assert status(client_for, world.b.officer, url) == 404
+
+
+def test_year_close_trio(world, client_for):
+    url = reverse("blocs:year_close", args=[EmulationYearFactory(organization=world.a.board, year=2024).pk])
+
+    assert status(client_for, world.a.signer, url, "post") == 403
+    assert status(client_for, world.b.officer, url, "post") == 404
+    assert status(client_for, world.a.officer, url, "post") == 302
+
+
+def test_application_detail_trio(world, blocs_world, client_for):
+    application = MembershipApplicationFactory(
+        enterprise=blocs_world.member_enterprise, year=blocs_world.year
+    )
+    url = reverse("blocs:application_detail", args=[application.pk])
+
+    assert status(client_for, world.a.officer, url) == 200
+    assert status(client_for, blocs_world.member, url) == 200
+    assert status(client_for, blocs_world.leader, url) == 403
+    assert status(client_for, world.b.officer, url) == 404
+
+
+def test_application_approve_trio(world, blocs_world, client_for):
+    application = MembershipApplicationFactory(
+        enterprise=blocs_world.member_enterprise, year=blocs_world.year
+    )
+    url = reverse("blocs:application_approve", args=[application.pk])
+
+    assert status(client_for, world.a.council, url, "post") == 403
+    assert status(client_for, blocs_world.member, url, "post") == 403
+    assert status(client_for, world.b.officer, url, "post") == 404
+
+
+def test_decision_detail_trio(world, client_for):
+    decision = CompositionDecisionFactory(organization=world.a.board)
+    url = reverse("blocs:decision_detail", args=[decision.pk])
+
+    assert status(client_for, world.a.council, url) == 200
+    other = EmulationYearFactory(organization=world.a.board, year=2020)
+    assert other.pk
+    assert status(client_for, world.b.officer, url) == 404
+
+
+def test_decision_detail_forbidden_for_enterprise_user(world, blocs_world, client_for):
+    url = reverse("blocs:decision_detail", args=[CompositionDecisionFactory(organization=world.a.board).pk])
+
+    assert status(client_for, blocs_world.leader, url) == 403
+
+
+def test_meeting_trio(world, blocs_world, client_for):
+    meeting = MeetingFactory(bloc=blocs_world.bloc, year=blocs_world.year)
+    url = reverse("blocs:meeting_detail", args=[meeting.pk])
+    create_url = reverse("blocs:meeting_create", args=[blocs_world.bloc.pk])
+
+    assert status(client_for, blocs_world.leader, url) == 200
+    assert status(client_for, blocs_world.outsider, url) == 403
+    assert status(client_for, world.b.officer, url) == 404
+    assert status(client_for, blocs_world.leader, create_url) == 200
+    assert status(client_for, blocs_world.member, create_url) == 403
+    assert status(client_for, world.b.officer, create_url) == 404
+
+
+def test_membership_role_trio(world, blocs_world, client_for):
+    membership = blocs_world.member_enterprise.memberships.get()
+    url = reverse("blocs:membership_role", args=[membership.pk])
+
+    assert status(client_for, blocs_world.leader, url, "post") == 403
+    assert status(client_for, world.b.officer, url, "post") == 404
+    assert status(client_for, world.a.officer, url, "post") == 302
+
+
+def test_election_trio(world, blocs_world, client_for):
+    session = create_leader_election(bloc=blocs_world.bloc, year=blocs_world.year, created_by=world.a.officer)
+    detail = reverse("blocs:election_detail", args=[session.pk])
+    open_url = reverse("blocs:election_open", args=[session.pk])
+    confirm_url = reverse("blocs:election_confirm", args=[session.pk])
+
+    assert session.purpose == VotingPurpose.ELECTION
+    assert status(client_for, blocs_world.member, detail) == 200  # an eligible voter
+    assert status(client_for, blocs_world.outsider, detail) == 403
+    assert status(client_for, world.b.officer, detail) == 404
+    assert status(client_for, blocs_world.member, open_url, "post") == 403
+    assert status(client_for, world.b.officer, open_url, "post") == 404
+    assert status(client_for, blocs_world.leader, open_url, "post") == 302  # the bloc leader runs it
+    assert status(client_for, blocs_world.leader, confirm_url, "post") == 403
+
+
+def test_staff_lists_forbid_enterprise_users(blocs_world, client_for):
+    for name in [
+        "enterprise_list",
+        "park_list",
+        "year_list",
+        "bloc_list",
+        "application_list",
+        "decision_list",
+    ]:
+        assert status(client_for, blocs_world.leader, reverse(f"blocs:{name}")) == 403, name
+
+
+def test_my_enterprise_is_404_for_staff(world, client_for):
+    assert status(client_for, world.a.officer, reverse("blocs:my_enterprise")) == 404
+
+
+def test_my_enterprise_edit_needs_representative(blocs_world, client_for):
+    assert status(client_for, blocs_world.outsider, reverse("blocs:my_enterprise_edit")) == 403
+    assert status(client_for, blocs_world.member, reverse("blocs:my_enterprise_edit")) == 200
+
+
+def test_other_board_bloc_is_404_for_leader(world, blocs_world, client_for):
+    foreign = BlocFactory(organization=world.b.board)
+
+    assert status(client_for, blocs_world.leader, reverse("blocs:bloc_detail", args=[foreign.pk])) == 404
