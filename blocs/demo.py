@@ -17,6 +17,7 @@ from blocs.models import (
     Meeting,
     MembershipApplication,
 )
+from blocs.pledges.demo import seed as seed_pledges
 from blocs.search import search_key
 from blocs.validators import with_check_digit
 from thidua.accounts.demo import DEMO_PASSWORD, demo_board, ensure_demo_user
@@ -334,4 +335,5 @@ def seed(stdout) -> list[dict]:
     rows: list[dict] = []
     seed_thai_nguyen(rows)
     seed_dak_lak(rows)
+    seed_pledges(rows)
     return rows
