@@ -288,8 +288,10 @@ def sweep_pending_documents(
 ) -> list[int]:
     """Re-enqueue documents left pending (broker down) or rendering by a dead worker. Returns their ids."""
     now = timezone.now()
-    pending_after = pending_after or timedelta(seconds=settings.DOCUMENTS_SWEEP_PENDING_AFTER)
-    stale_after = stale_after or timedelta(seconds=settings.DOCUMENTS_RENDER_STALE_AFTER)
+    if pending_after is None:
+        pending_after = timedelta(seconds=settings.DOCUMENTS_SWEEP_PENDING_AFTER)
+    if stale_after is None:
+        stale_after = timedelta(seconds=settings.DOCUMENTS_RENDER_STALE_AFTER)
     lost = Q(status=DocumentStatus.PENDING, queued_at__lte=now - pending_after) | Q(
         status=DocumentStatus.RENDERING, claimed_at__lte=now - stale_after
     )
