@@ -1,0 +1,147 @@
+"""Screens end to end through the test client (the browser journey is the lead's e2e test)."""
+
+import pytest
+from django.urls import reverse
+
+from blocs.enums import ApplicationStatus, MembershipRole, VotingStatus
+from blocs.models import BlocMembership, CompositionDecision, MembershipApplication
+from blocs.voting.models import VotingSession
+from tests.factories.blocs import EnterpriseFactory, enterprise_user
+from thidua.documents.models import GeneratedDocument
+
+pytestmark = pytest.mark.integration
+
+
+def test_search_is_accent_insensitive_and_finds_tax_code(world, client_for):
+    EnterpriseFactory(
+        organization=world.a.board, name="Công ty Cổ phần Ván dán Hồng Ngọc", tax_code="0300588569"
+    )
+    EnterpriseFactory(organization=world.a.board, name="Công ty TNHH Lechenwood Việt Nam")
+    EnterpriseFactory(organization=world.b.board, name="Công ty Hồng Ngọc khác")
+    client = client_for(world.a.officer)
+
+    by_name = client.get(reverse("blocs:enterprise_list"), {"q": "hong ngoc"})
+    by_code = client.get(reverse("blocs:enterprise_list"), {"q": "030058"})
+
+    assert [e.name for e in by_name.context["page_obj"]] == ["Công ty Cổ phần Ván dán Hồng Ngọc"]
+    assert [e.tax_code for e in by_code.context["page_obj"]] == ["0300588569"]
+
+
+def test_create_enterprise_shows_checksum_error(world, client_for):
+    response = client_for(world.a.officer).post(
+        reverse("blocs:enterprise_create"),
+        {"tax_code": "0300588560", "name": "Công ty X", "ownership": "DOMESTIC"},
+    )
+
+    assert response.status_code == 200
+    assert "tax_code" in response.context["form"].errors
+
+
+def test_apply_approve_issue_and_download(world, blocs_world, client_for, django_capture_on_commit_callbacks):
+    newcomer = EnterpriseFactory(organization=world.a.board, name="Công ty TNHH Nông sản Thanh Bình")
+    applicant = client_for(enterprise_user(newcomer))
+    officer = client_for(world.a.officer)
+
+    applicant.post(
+        reverse("blocs:my_application_submit"), {"preferred_bloc": blocs_world.bloc.pk, "note": ""}
+    )
+    application = MembershipApplication.objects.get(enterprise=newcomer)
+    officer.post(reverse("blocs:application_approve", args=[application.pk]), {"bloc": blocs_world.bloc.pk})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = officer.post(reverse("blocs:decision_issue"))
+    decision = CompositionDecision.objects.get()
+    page = officer.get(reverse("blocs:decision_detail", args=[decision.pk]))
+    document = GeneratedDocument.objects.get(pk=decision.document_id)
+
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.APPROVED
+    assert BlocMembership.objects.get(enterprise=newcomer).decision == decision
+    assert response.status_code == 302
+    assert page.status_code == 200
+    assert document.is_done, document.error
+    download = officer.get(reverse("documents:document_download", args=[document.pk]))
+    assert download.status_code == 200
+    assert b"".join(download.streaming_content)[:4] == b"%PDF"
+
+
+def test_reject_with_reason_shows_on_enterprise_page(world, blocs_world, client_for):
+    newcomer = EnterpriseFactory(organization=world.a.board)
+    user = enterprise_user(newcomer)
+    client_for(user).post(reverse("blocs:my_application_submit"), {"note": "Xin tham gia"})
+    application = MembershipApplication.objects.get(enterprise=newcomer)
+
+    client_for(world.a.officer).post(
+        reverse("blocs:application_reject", args=[application.pk]), {"reason": "Chưa hoạt động ổn định"}
+    )
+    page = client_for(user).get(reverse("blocs:my_enterprise"))
+
+    assert "Chưa hoạt động ổn định" in page.content.decode()
+
+
+def test_election_through_screens(world, blocs_world, client_for):
+    officer = client_for(world.a.officer)
+    officer.post(reverse("blocs:election_create"), {"bloc": blocs_world.bloc.pk})
+    session = VotingSession.objects.get()
+    leader, member = client_for(blocs_world.leader), client_for(blocs_world.member)
+    leader.post(reverse("blocs:election_open", args=[session.pk]))
+    candidates = {c.enterprise_id: c.pk for c in session.candidates.all()}
+    member_choice = candidates[blocs_world.member_enterprise.pk]
+
+    leader.post(reverse("blocs:election_vote", args=[session.pk]), {"candidates": [member_choice]})
+    member.post(reverse("blocs:election_vote", args=[session.pk]), {"candidates": [member_choice]})
+    again = member.post(
+        reverse("blocs:election_vote", args=[session.pk]), {"candidates": [member_choice]}, follow=True
+    )
+    leader.post(reverse("blocs:election_close", args=[session.pk]))
+    officer.post(reverse("blocs:election_confirm", args=[session.pk]))
+
+    session.refresh_from_db()
+    assert session.status == VotingStatus.RESULT_CONFIRMED
+    assert session.result["elected"] == [member_choice]
+    assert session.ballots.count() == 2
+    assert "already voted" in again.content.decode()
+
+
+def test_profile_edit_changes_only_contact_fields(blocs_world, client_for):
+    client = client_for(blocs_world.member)
+
+    client.post(
+        reverse("blocs:my_enterprise_edit"),
+        {"name_en": "Member Co", "address": "Lô A1", "phone": "0209 111", "email": "a@b.vn", "employees": 12},
+    )
+
+    enterprise = blocs_world.member_enterprise
+    enterprise.refresh_from_db()
+    assert (enterprise.name_en, enterprise.employees) == ("Member Co", 12)
+
+
+def test_open_year_with_copy_through_screen(world, blocs_world, client_for):
+    client_for(world.a.officer).post(reverse("blocs:year_open"), {"year": 2027, "copy_previous": "on"})
+
+    roles = dict(
+        BlocMembership.objects.filter(year__year=2027, bloc=blocs_world.bloc).values_list(
+            "enterprise_id", "role"
+        )
+    )
+    assert roles == {
+        blocs_world.leader_enterprise.pk: MembershipRole.LEADER,  # no deputy to hand over to
+        blocs_world.member_enterprise.pk: MembershipRole.MEMBER,
+    }
+
+
+def test_demo_seed_runs_twice(db):
+    from io import StringIO
+
+    from blocs.demo import seed
+    from thidua.accounts.demo import seed as seed_accounts
+
+    seed_accounts(StringIO())
+    first = seed(StringIO())
+    counts = (BlocMembership.objects.count(), MembershipApplication.objects.count())
+    second = seed(StringIO())
+
+    emails = {row["email"] for row in second}
+    assert {"leader.tn@thidua.demo", "member.tn@thidua.demo", "applicant.dl@thidua.demo"} <= emails
+    assert emails <= {row["email"] for row in first}
+    assert (BlocMembership.objects.count(), MembershipApplication.objects.count()) == counts
+    assert BlocMembership.objects.filter(bloc__organization__name__contains="Đắk Lắk").count() == 26
