@@ -27,13 +27,28 @@ def decision_title(year: int) -> str:
     return f"Về việc kiện toàn các Khối thi đua của doanh nghiệp trong các khu công nghiệp năm {year}"
 
 
+def authority_line(*, board_name: str, issuing_body_line: str, parent_body_line: str = "") -> str:
+    """ "TRƯỞNG BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP TỈNH THÁI NGUYÊN" from the Board's header lines."""
+    if not issuing_body_line:
+        return f"TRƯỞNG {board_name.upper()}"
+    province = parent_body_line.upper().removeprefix("ỦY BAN NHÂN DÂN").strip()
+    return f"TRƯỞNG {issuing_body_line.upper()} {province}".strip()
+
+
 def consolidation_context(
-    *, board_name: str, issuing_body_line: str, year: int, sections: list[BlocSection]
+    *,
+    board_name: str,
+    issuing_body_line: str,
+    year: int,
+    sections: list[BlocSection],
+    parent_body_line: str = "",
 ) -> dict:
     """JSON-ready context: legal bases, three articles, and one appendix table per bloc."""
     bloc_count = len(sections)
     member_count = sum(len(section.members) for section in sections)
-    authority = f"TRƯỞNG {issuing_body_line.upper()}" if issuing_body_line else f"TRƯỞNG {board_name.upper()}"
+    authority = authority_line(
+        board_name=board_name, issuing_body_line=issuing_body_line, parent_body_line=parent_body_line
+    )
     return {
         "year": year,
         "authority_line": authority,

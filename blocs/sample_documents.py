@@ -46,6 +46,7 @@ def sample_consolidation_decision() -> SampleDocument:
         context=consolidation_context(
             board_name=SAMPLE_BOARD.name,
             issuing_body_line=SAMPLE_BOARD.issuing_body_line,
+            parent_body_line=SAMPLE_BOARD.parent_body_line,
             year=2026,
             sections=sections,
         ),

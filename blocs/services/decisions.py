@@ -93,6 +93,7 @@ def issue_consolidation_decision(
         context=consolidation_context(
             board_name=board.name,
             issuing_body_line=board.issuing_body_line,
+            parent_body_line=board.parent_body_line,
             year=year.year,
             sections=sections,
         ),
