@@ -1,11 +1,13 @@
 """Real PDFs checked with poppler-utils (pdftotext, pdffonts, pdfinfo)."""
 
 import http.server
+import io
 import subprocess
 import threading
 from pathlib import Path
 
 import pytest
+from django.core.management import CommandError, call_command
 
 from thidua.documents import rendering
 from thidua.documents.samples import SAMPLES, TONE_MARK_NAME, build_sample_document
@@ -139,3 +141,16 @@ def test_smuggled_markup_in_a_notice_is_printed_not_fetched(tmp_path, http_trap)
 
     assert hits == []
     assert f'<img src="{base}/a.png">' in " ".join(poppler("pdftotext", str(pdf), "-").split())
+
+
+def test_render_sample_command_writes_a_pdf(tmp_path):
+    out = tmp_path / "notice.pdf"
+
+    call_command("render_sample", "notice", str(out), stdout=io.StringIO())
+
+    assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_render_sample_command_names_the_known_kinds(tmp_path):
+    with pytest.raises(CommandError, match="notice"):
+        call_command("render_sample", "nope", str(tmp_path / "x.pdf"))
