@@ -370,8 +370,8 @@ class Meeting(models.Model):
 
 
 # The voting engine's models live in their own module and belong to this app (label "blocs").
-from blocs.voting.models import Ballot, BallotChoice, Candidate, EligibleVoter, VotingSession  # noqa: E402
 from blocs.pledges.models import *  # noqa: E402, F403 -- pledge models belong to this app too
+from blocs.voting.models import Ballot, BallotChoice, Candidate, EligibleVoter, VotingSession  # noqa: E402
 
 __all__ = [
     "Ballot",
