@@ -1,0 +1,77 @@
+"""A member fills and submits its pledge, the leader returns it, the member corrects and resubmits, the leader
+accepts, the member signs with re-authentication, the Board closes signing, downloads and verifies the PDF."""
+
+from pathlib import Path
+
+import pytest
+
+from tests.blocs.pledges.conftest import make_pledge_world
+from tests.e2e.conftest import login
+from tests.factories.accounts import TEST_PASSWORD, TOTPDeviceFactory
+
+pytestmark = pytest.mark.e2e
+
+
+def _fill_targets(page, values):
+    for code, value in values.items():
+        page.fill(f"input[name=value_{code}]", value)
+    page.click("[data-testid=pledge-save]")
+    page.wait_for_selector("[data-testid=pledge-submit]")
+
+
+def test_pledge_journey(live_server, world, new_page):
+    pw = make_pledge_world(world)
+    pledge_url = f"{live_server.url}/blocs/pledges/{pw.pledge_of(pw.member).pk}/"
+    rep, leader = new_page(), new_page()
+
+    login(rep, live_server, pw.member_rep.email)
+    rep.goto(f"{live_server.url}/blocs/pledges/mine/")
+    rep.click("[data-testid=pledge-edit]")
+    _fill_targets(rep, {"GTSX": "120", "DT": "110", "XK": "3.5"})
+    rep.click("[data-testid=pledge-submit]")
+    rep.wait_for_selector(".pledge-status-submitted")
+
+    login(leader, live_server, pw.leader_rep.email)
+    leader.goto(pledge_url)
+    leader.fill("[data-testid=return-form] textarea[name=reason]", "Kim ngạch xuất khẩu chưa khớp kế hoạch")
+    leader.click("[data-testid=pledge-return]")
+    leader.wait_for_selector("[data-testid=return-reason]")
+
+    rep.goto(pledge_url)
+    returned_text = rep.inner_text("[data-testid=return-reason]")
+    rep.click("[data-testid=pledge-edit]")
+    _fill_targets(rep, {"XK": "4.2"})
+    rep.click("[data-testid=pledge-submit]")
+    rep.wait_for_load_state()
+
+    leader.goto(pledge_url)
+    leader.click("[data-testid=pledge-accept]")
+    leader.wait_for_load_state()
+
+    rep.goto(pledge_url)
+    rep.click("[data-testid=pledge-sign]")
+    rep.fill("input[name=password]", TEST_PASSWORD)
+    rep.check("input[name=confirm]")
+    rep.click("[data-testid=sign-submit]")
+    rep.wait_for_selector("[data-testid=signature-valid]")
+
+    officer = world.a.officer
+    device = TOTPDeviceFactory(user=officer)
+    board = new_page()
+    login(board, live_server, officer.email, totp_device=device)
+    board.goto(f"{live_server.url}/blocs/pledges/templates/{pw.template.pk}/")
+    board.click("[data-testid=close-signing]")
+    board.wait_for_selector("a[href*='/download/']", timeout=60_000)
+    with board.expect_download() as download_info:
+        board.click("a[href*='/download/']")
+    pdf_path = download_info.value.path()
+    board.click("a[href*='/verify/']")
+    board.wait_for_load_state()
+    board.set_input_files("input[type=file]", pdf_path)
+    board.click("form[enctype='multipart/form-data'] button[type=submit]")
+    board.wait_for_selector(".alert-success, .alert-danger")
+
+    assert "Kim ngạch xuất khẩu" in returned_text
+    assert Path(pdf_path).read_bytes()[:4] == b"%PDF"
+    assert board.locator(".alert-success").count() >= 1
+    assert rep.console_errors == [] and leader.console_errors == [] and board.console_errors == []
