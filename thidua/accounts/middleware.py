@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.shortcuts import redirect
 from django.urls import reverse
 
@@ -8,7 +10,7 @@ ALLOWED_PREFIXES = (
     "/accounts/login/",
     "/accounts/logout/",
     "/accounts/2fa/",
-    "/accounts/password/reset/",
+    "/password/reset/",
     "/accounts/invitations/",
     "/static/",
     "/i18n/",
@@ -30,5 +32,7 @@ class StaffTwoFactorMiddleware:
             and is_board_staff(user)
             and not request.path.startswith(ALLOWED_PREFIXES)
         ):
-            return redirect(f"{reverse('accounts:two_factor')}?next={request.get_full_path()}")
+            return redirect(
+                f"{reverse('accounts:two_factor')}?{urlencode({'next': request.get_full_path()})}"
+            )
         return self.get_response(request)
