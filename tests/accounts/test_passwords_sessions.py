@@ -108,7 +108,6 @@ def test_password_change_requires_sign_in(db, client):
 def test_sessions_expire():
     assert settings.SESSION_COOKIE_AGE == 2 * 60 * 60
     assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE is True
-    assert settings.SESSION_SAVE_EVERY_REQUEST is True
     assert settings.SESSION_COOKIE_HTTPONLY is True
 
 
