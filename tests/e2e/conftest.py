@@ -19,7 +19,9 @@ import shutil
 from collections.abc import Callable, Iterator
 
 import pytest
+from django.core.servers.basehttp import WSGIServer
 from django_otp.oath import TOTP
+from pytest_django.live_server_helper import LiveServer
 
 from tests.factories.accounts import TEST_PASSWORD
 
@@ -47,6 +49,32 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "/e2e/" in str(item.fspath).replace(os.sep, "/"):
             item.add_marker(pytest.mark.e2e)
+
+
+class SerialWSGIServer(WSGIServer):
+    """One request at a time (``Connection: close``): what in-memory SQLite can serve safely."""
+
+    def __init__(self, *args, connections_override=None, **kwargs):
+        super().__init__(*args, **kwargs)
+
+
+@pytest.fixture(scope="session")
+def live_server(request):
+    """pytest-django's live server; on in-memory SQLite it serves requests one after the other.
+
+    The test database's single connection is shared with the server thread; with the default threaded
+    server, the page's parallel requests (htmx polling next to a form post) then fail with
+    "database is locked". PostgreSQL keeps the threaded server.
+    """
+    addr = (
+        request.config.getvalue("liveserver") or os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS") or "localhost"
+    )
+    server = LiveServer(addr, start=False)
+    if server.thread.connections_override:
+        server.thread.server_class = SerialWSGIServer
+    server.start()
+    yield server
+    server.stop()
 
 
 @pytest.fixture(scope="session")
@@ -116,14 +144,20 @@ def totp_code_from_secret(secret_base32: str) -> str:
     return f"{TOTP(base64.b32decode(padded)).token():06d}"
 
 
+def submit_and_wait(page, selector: str = "main form button[type=submit]") -> None:
+    """Submit a form and wait until the answer (after any redirects) is the page shown: checking the page
+    right after ``click`` could still see the old one."""
+    with page.expect_navigation():
+        page.click(selector)
+
+
 def login(page, live_server, email: str, password: str = TEST_PASSWORD, totp_device=None) -> None:
     """Sign in through the form; pass the 2FA step with ``totp_device``'s current code, or enrol a new app
     from the secret the enrolment page shows (then continue past the backup codes)."""
     page.goto(f"{live_server.url}/accounts/login/")
     page.fill("input[name=username]", email)
     page.fill("input[name=password]", password)
-    page.click("main form button[type=submit]")
-    page.wait_for_load_state()
+    submit_and_wait(page)
     if "/accounts/2fa/" not in page.url:
         return
     secret = page.locator("[data-testid=totp-secret]")
@@ -133,10 +167,9 @@ def login(page, live_server, email: str, password: str = TEST_PASSWORD, totp_dev
         assert totp_device is not None, "this user has a confirmed device: pass totp_device="
         code = totp_code(totp_device)
     page.fill("input[name=token]", code)
-    page.click("main form button[type=submit]")
-    page.wait_for_load_state()
+    submit_and_wait(page)
     if page.locator("[data-testid=backup-codes]").count():
-        page.click("a.btn-primary")
-        page.wait_for_load_state()
-    assert "/accounts/2fa/" not in page.url, f"2FA step not passed: {page.url}"
+        with page.expect_navigation():
+            page.click("a.btn-primary")
+    assert "/accounts/2fa/" not in page.url, f"2FA step not passed: {page.url}\n{page.inner_text('main')}"
     assert not re.search(r"/accounts/login/", page.url), f"still on the login page: {page.url}"
