@@ -1,14 +1,18 @@
 """The role world shared by every test: two Boards, a user in every Board role in each."""
 
+import time
 from dataclasses import dataclass
 
 import pytest
+from django.conf import settings
 from django.test import Client
+from django.utils import translation
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tests.factories.accounts import OrganizationFactory, staff_user
 from thidua.accounts.enums import BoardRole
 from thidua.accounts.models import Organization, User
+from thidua.accounts.session_refresh import REFRESHED_KEY
 
 
 @dataclass
@@ -54,6 +58,7 @@ def verified_client(user: User) -> Client:
     )
     session = client.session
     session["otp_device_id"] = device.persistent_id
+    session[REFRESHED_KEY] = int(time.time())  # as after a first page view: steady-state query counts
     session.save()
     return client
 
@@ -62,3 +67,17 @@ def verified_client(user: User) -> Client:
 def client_for():
     """``client_for(user)``: a signed-in client that has passed 2FA."""
     return verified_client
+
+
+@pytest.fixture(autouse=True)
+def english_outside_requests():
+    """Messages raised by services are asserted in English, the msgid language. Requests still run in the
+    language the middleware picks (Vietnamese unless the client chose English)."""
+    with translation.override("en"):
+        yield
+
+
+def english(client: Client) -> Client:
+    """Make ``client`` browse in English, as after pressing the EN switch."""
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    return client

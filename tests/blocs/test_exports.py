@@ -78,5 +78,5 @@ def test_enterprise_export_query_count_is_constant(world, client_for, django_ass
         EnterpriseFactory(organization=world.a.board)
     client = client_for(world.a.officer)
     client.get("/")  # warm the session
-    with django_assert_num_queries(9):  # session, user, device, board, roles, enterprises, session save (3)
+    with django_assert_num_queries(5):  # session, user+Board, 2FA device, roles, enterprises
         client.get(reverse("blocs_io:export_enterprises"))

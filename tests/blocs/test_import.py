@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 from blocs.imports import parse_workbook
 from blocs.models import Enterprise
 from tests.blocs.xlsx import row, upload, xlsx_bytes
+from tests.conftest import english
 from tests.factories.blocs import EnterpriseFactory, IndustrialParkFactory, enterprise_user, valid_tax_code
 from thidua.audit.models import AuditEvent
 
@@ -109,7 +110,7 @@ def test_template_round_trips(world, client_for):
     ids=["wrong-columns", "empty", "header-only", "csv-cp1258", "broken-zip", "extension"],
 )
 def test_broken_files_give_one_clear_error_and_write_nothing(world, client_for, content, name, expected):
-    client = client_for(world.a.officer)
+    client = english(client_for(world.a.officer))
     response = _upload(client, content, name=name)
     if response.status_code == 302:  # passed the upload checks: the preview reports the file error
         url, response = response["Location"], client.get(response["Location"])

@@ -80,5 +80,5 @@ def test_statistics_query_count_is_constant(world, client_for, django_assert_num
         BlocMembershipFactory(bloc=bloc, enterprise=enterprise, year=year)
     client = client_for(world.a.officer)
     client.get("/")
-    with django_assert_num_queries(11):  # auth and 2FA 5, years, grouped rows, totals, session save 3
+    with django_assert_num_queries(7):  # session, user+Board, 2FA device, roles, years, grouped rows, totals
         client.get(reverse("blocs_io:statistics"))

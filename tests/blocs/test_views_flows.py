@@ -6,6 +6,7 @@ from django.urls import reverse
 from blocs.enums import ApplicationStatus, MembershipRole, VotingStatus
 from blocs.models import BlocMembership, CompositionDecision, MembershipApplication
 from blocs.voting.models import VotingSession
+from tests.conftest import english
 from tests.factories.blocs import EnterpriseFactory, enterprise_user
 from thidua.documents.models import GeneratedDocument
 
@@ -82,7 +83,7 @@ def test_election_through_screens(world, blocs_world, client_for):
     officer = client_for(world.a.officer)
     officer.post(reverse("blocs:election_create"), {"bloc": blocs_world.bloc.pk})
     session = VotingSession.objects.get()
-    leader, member = client_for(blocs_world.leader), client_for(blocs_world.member)
+    leader, member = english(client_for(blocs_world.leader)), english(client_for(blocs_world.member))
     leader.post(reverse("blocs:election_open", args=[session.pk]))
     candidates = {c.enterprise_id: c.pk for c in session.candidates.all()}
     member_choice = candidates[blocs_world.member_enterprise.pk]
