@@ -1,12 +1,6 @@
 import pytest
-from django.conf import settings
-from django.test import Client
 
-
-def speak_english(client: Client) -> Client:
-    """Ask for English pages (language cookie), so assertions on message text do not follow the catalogues."""
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    return client
+from tests.conftest import english as speak_english
 
 
 @pytest.fixture

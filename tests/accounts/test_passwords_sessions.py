@@ -41,6 +41,7 @@ def test_password_reset_sends_a_mail_and_the_link_sets_a_new_password(db, client
     assert done.status_code == 302
     assert done["Location"] == "/password/reset/complete/"
     assert user.check_password(NEW_PASSWORD)
+    assert AuditEvent.objects.filter(action="auth.password_reset", actor=user).count() == 1
 
 
 def test_password_reset_link_works_only_once(db, client):
@@ -83,6 +84,7 @@ def test_password_change_keeps_the_session(world, client_for):
     assert response["Location"] == "/password/change/done/"
     assert world.a.officer.check_password(NEW_PASSWORD)
     assert client.get("/").status_code == 200
+    assert AuditEvent.objects.filter(action="auth.password_changed", actor=world.a.officer).count() == 1
 
 
 def test_password_change_needs_the_old_password(world, client_for):

@@ -228,3 +228,8 @@ def verify_second_factor(*, request, token: str) -> bool:
     otp_login(request, device)
     record_event(action="2fa.verified", actor=user, obj=user, request=request)
     return True
+
+
+def record_password_set(*, user: User, request, how: str) -> None:
+    """Audit a password set through Django's own change/reset views (they save the user themselves)."""
+    record_event(action=f"auth.password_{how}", actor=user, obj=user, request=request)

@@ -41,6 +41,24 @@ class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
 
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "accounts/password_change.html"
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        services.record_password_set(user=form.user, request=self.request, how="changed")
+        return response
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "accounts/password_reset_confirm.html"
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        services.record_password_set(user=form.user, request=self.request, how="reset")
+        return response
+
+
 def _safe_next(request: HttpRequest, default: str = "home") -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
     if target and url_has_allowed_host_and_scheme(
