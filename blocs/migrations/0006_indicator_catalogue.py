@@ -2,25 +2,11 @@
 
 from django.db import migrations
 
-from blocs.pledges.catalogue import CATALOGUE
+from blocs.pledges.catalogue import upsert_catalogue
 
 
 def seed(apps, schema_editor):
-    Indicator = apps.get_model("blocs", "Indicator")
-    for order, (code, name, name_en, unit, kind, aggregation, optional) in enumerate(CATALOGUE, start=1):
-        Indicator.objects.update_or_create(
-            organization=None,
-            code=code,
-            defaults={
-                "name": name,
-                "name_en": name_en,
-                "unit": unit,
-                "kind": kind,
-                "aggregation": aggregation,
-                "optional": optional,
-                "ordering": order * 10,
-            },
-        )
+    upsert_catalogue(apps.get_model("blocs", "Indicator"))
 
 
 class Migration(migrations.Migration):

@@ -134,3 +134,23 @@ DEFAULT_COMMITMENTS = [
     "Tham gia đóng góp an sinh xã hội",
     "Phát động thi đua nội bộ, phát hiện gương người tốt, việc tốt",
 ]
+
+
+def upsert_catalogue(indicator_model) -> int:
+    """Create or refresh the national catalogue as global rows of ``indicator_model`` (the live model, or the
+    historical one inside a migration); returns the number of indicators."""
+    for order, (code, name, name_en, unit, kind, aggregation, optional) in enumerate(CATALOGUE, start=1):
+        indicator_model.objects.update_or_create(
+            organization=None,
+            code=code,
+            defaults={
+                "name": name,
+                "name_en": name_en,
+                "unit": unit,
+                "kind": kind,
+                "aggregation": aggregation,
+                "optional": optional,
+                "ordering": order * 10,
+            },
+        )
+    return len(CATALOGUE)

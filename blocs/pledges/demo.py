@@ -22,6 +22,7 @@ def seed(rows: list[dict]) -> None:
     if bloc is None or year is None or PledgeTemplate.objects.filter(bloc=bloc, year=year).exists():
         return
     officer = User.objects.get(email="officer.tn@thidua.demo")
+    services.ensure_national_indicators()
     indicators = list(Indicator.objects.filter(organization__isnull=True, code__in=DEFAULT_TARGET_CODES))
     template = services.create_template(
         bloc=bloc,

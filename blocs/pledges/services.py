@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from blocs.enums import EnterpriseRole, MembershipRole, MembershipStatus, YearStatus
 from blocs.models import Bloc, BlocMembership, EmulationYear, Enterprise, EnterpriseUser
 from blocs.pledges import documents, signing
+from blocs.pledges.catalogue import upsert_catalogue
 from blocs.pledges.enums import PledgeStatus, TemplateStatus
 from blocs.pledges.models import (
     EDITABLE_STATUSES,
@@ -53,6 +54,16 @@ def _ensure_year_open(year: EmulationYear) -> None:
 def _clean_commitments(commitments: list[str]) -> list[str]:
     cleaned = [signing.normalise_text(line) for line in commitments]
     return [line for line in cleaned if line]
+
+
+@transaction.atomic
+def ensure_national_indicators() -> int:
+    """Create or refresh the national indicator catalogue (domain.md §5.2) as global rows; returns their count.
+
+    Migration 0006 does the same at install time; this keeps it present after a test database flush or in
+    a database that was loaded without migrations' data.
+    """
+    return upsert_catalogue(Indicator)
 
 
 def _check_indicators(indicators, organization) -> list[Indicator]:

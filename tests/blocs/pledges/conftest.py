@@ -50,6 +50,7 @@ def make_pledge_world(world, *, name_prefix: str = "") -> PledgeWorld:
     BlocMembershipFactory(bloc=bloc, enterprise=leader, year=year, role=MembershipRole.LEADER)
     BlocMembershipFactory(bloc=bloc, enterprise=member, year=year)
     BlocMembershipFactory(bloc=bloc, enterprise=other, year=year)
+    services.ensure_national_indicators()  # a transactional test (live server) may have flushed the seed rows
     indicators = list(
         Indicator.objects.filter(organization__isnull=True, code__in=CODES).order_by("ordering")
     )
