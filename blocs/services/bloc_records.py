@@ -3,6 +3,7 @@
 from django.db import transaction
 
 from blocs.models import Bloc
+from thidua.audit.changes import apply_changes
 from thidua.audit.services import record_event
 
 
@@ -17,9 +18,7 @@ def create_bloc(*, organization, data: dict, created_by) -> Bloc:
 
 @transaction.atomic
 def update_bloc(*, bloc: Bloc, data: dict, updated_by) -> Bloc:
-    changes = {field: [str(getattr(bloc, field)), str(value)] for field, value in data.items()}
-    for field, value in data.items():
-        setattr(bloc, field, value)
+    changes = apply_changes(bloc, data)
     bloc.full_clean()
     bloc.save()
     record_event(

@@ -6,18 +6,11 @@ from django.utils.translation import gettext as _
 
 from blocs.models import Enterprise, EnterpriseUser, IndustrialPark
 from blocs.validators import normalize_tax_code
+from thidua.audit.changes import apply_changes
 from thidua.audit.services import record_event
 
 # What an enterprise's own users may change on its profile; the rest is the Board's register.
 PROFILE_FIELDS = ("name_en", "address", "phone", "email", "employees")
-
-
-def _changes(obj, data: dict) -> dict:
-    return {
-        field: [str(getattr(obj, field)), str(value)]
-        for field, value in data.items()
-        if getattr(obj, field) != value
-    }
 
 
 @transaction.atomic
@@ -31,9 +24,7 @@ def create_park(*, organization, data: dict, created_by) -> IndustrialPark:
 
 @transaction.atomic
 def update_park(*, park: IndustrialPark, data: dict, updated_by) -> IndustrialPark:
-    changes = _changes(park, data)
-    for field, value in data.items():
-        setattr(park, field, value)
+    changes = apply_changes(park, data)
     park.full_clean()
     park.save()
     record_event(
@@ -70,9 +61,7 @@ def update_enterprise(*, enterprise: Enterprise, data: dict, updated_by) -> Ente
     if "tax_code" in data:
         data = {**data, "tax_code": normalize_tax_code(data["tax_code"])}
     _check_park(enterprise.organization, data.get("park"))
-    changes = _changes(enterprise, data)
-    for field, value in data.items():
-        setattr(enterprise, field, value)
+    changes = apply_changes(enterprise, data)
     enterprise.search_name = enterprise.compute_search_name()
     enterprise.full_clean()
     enterprise.save()

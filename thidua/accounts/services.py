@@ -18,6 +18,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from thidua.accounts.enums import BoardRole
 from thidua.accounts.models import BoardMembership, Invitation, Organization, User
+from thidua.audit.changes import apply_changes
 from thidua.audit.services import record_event
 
 BACKUP_CODE_COUNT = 10
@@ -31,12 +32,9 @@ def hash_token(token: str) -> str:
 def update_organization(
     *, organization: Organization, data: dict, updated_by: User, request=None
 ) -> Organization:
-    before = {field: getattr(organization, field) for field in data}
-    for field, value in data.items():
-        setattr(organization, field, value)
+    changed = apply_changes(organization, data)
     organization.full_clean()
     organization.save()
-    changed = {f: [before[f], data[f]] for f in data if before[f] != data[f]}
     record_event(action="board.updated", actor=updated_by, obj=organization, changes=changed, request=request)
     return organization
 
