@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from thidua.accounts.enums import BoardRole
 from thidua.accounts.models import User
 from thidua.documents.enums import SignerPrefix
+from thidua.documents.uploads import check_pdf_upload
 
 
 class NoticeForm(forms.Form):
@@ -49,10 +50,5 @@ class VerifyUploadForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > settings.DOCUMENTS_UPLOAD_MAX_BYTES:
-            raise forms.ValidationError(_("The file is too large (at most 20 MB)."))
-        head = upload.read(5)
-        upload.seek(0)
-        if head != b"%PDF-":
-            raise forms.ValidationError(_("This is not a PDF file."))
+        check_pdf_upload(upload, max_bytes=settings.DOCUMENTS_UPLOAD_MAX_BYTES)
         return upload
