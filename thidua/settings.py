@@ -259,6 +259,11 @@ DOCUMENTS_SWEEP_PENDING_AFTER = env_int("DOCUMENTS_SWEEP_PENDING_AFTER", 120)  #
 # A claim older than the hard time limit plus a margin belongs to a dead worker.
 DOCUMENTS_RENDER_STALE_AFTER = env_int("DOCUMENTS_RENDER_STALE_AFTER", CELERY_TASK_TIME_LIMIT + 60)
 DOCUMENTS_UPLOAD_MAX_BYTES = 20 * 1024 * 1024
+# Per user: at most this many document requests (issues and retries) in this many seconds (P4).
+DOCUMENTS_ISSUE_RATE = (
+    env_int("DOCUMENTS_ISSUE_RATE_COUNT", 30),
+    env_int("DOCUMENTS_ISSUE_RATE_SECONDS", 600),
+)
 
 # Pledges (blocs.pledges): reminders start this many days before the signing deadline; the task module.
 PLEDGE_REMINDER_DAYS = env_int("PLEDGE_REMINDER_DAYS", 7)

@@ -64,7 +64,8 @@ def test_concurrent_numbering_has_no_gap_and_no_duplicate(world):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_concurrent_issues_give_numbers_one_to_forty(world, issue, queue_only):
+def test_concurrent_issues_give_numbers_one_to_forty(world, issue, queue_only, settings):
+    settings.DOCUMENTS_ISSUE_RATE = (1000, 600)  # one user issues all forty
     errors: list[Exception] = []
     concurrent = connection.vendor == "postgresql"
 

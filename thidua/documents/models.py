@@ -97,6 +97,8 @@ class GeneratedDocument(models.Model):
         indexes = [
             models.Index(fields=["content_type", "object_id"], name="document_owner_idx"),
             models.Index(fields=["status", "queued_at"], name="document_status_idx"),
+            # The per-user rate limit (ratelimit.recent_requests) counts a user's recent documents.
+            models.Index(fields=["requested_by", "created_at"], name="document_requester_idx"),
         ]
 
     def __str__(self) -> str:

@@ -25,6 +25,9 @@ requested_by, signer=None, recipients=None, issued_on=None) -> GeneratedDocument
 - ``recipients``: the "Nơi nhận" lines without the leading dash, e.g. ``["Như trên;", "Lưu: VT, TĐKT."]``.
 - ``issued_on``: the date printed on the document (default: today in the portal's time zone).
 
+A user who has asked for more than ``settings.DOCUMENTS_ISSUE_RATE`` documents lately gets a
+``ValidationError`` (code ``rate_limited``) and nothing is written: show its message to the user.
+
 It writes an audit event and enqueues ``render_document`` once the transaction commits. If the broker is
 down at that moment the document simply stays pending: ``sweep_pending_documents`` (beat, every minute)
 re-enqueues it. Show progress with ``{% include "documents/includes/_document_status.html" %}``.
@@ -56,6 +59,7 @@ from thidua.audit.services import record_event
 from thidua.documents import rendering
 from thidua.documents.enums import DocumentStatus, SignerPrefix
 from thidua.documents.models import GeneratedDocument, Notice, NumberSequence
+from thidua.documents.ratelimit import RETRIED_ACTION, check_issue_rate
 from thidua.documents.tasks import render_document
 
 logger = logging.getLogger(__name__)
@@ -118,6 +122,7 @@ def issue_document(
         raise ValueError(f"Unknown authority prefix {signer.get('prefix')!r}.")
     issued_on = issued_on or timezone.localdate()
     snapshot = _json_snapshot(context)
+    check_issue_rate(requested_by)
     with transaction.atomic():
         number = next_number(organization=organization, doc_type=doc_type, year=issued_on.year)
         document = GeneratedDocument.objects.create(
@@ -169,7 +174,8 @@ def enqueue_render(document_id: int) -> bool:
 
 
 def retry_document(*, document: GeneratedDocument, retried_by) -> GeneratedDocument:
-    """Staff ask again for a document whose render failed."""
+    """Staff ask again for a document whose render failed (within their rate limit)."""
+    check_issue_rate(retried_by)
     with transaction.atomic():
         updated = GeneratedDocument.objects.filter(pk=document.pk, status=DocumentStatus.FAILED).update(
             status=DocumentStatus.PENDING, attempts=0, error="", queued_at=timezone.now()
@@ -177,7 +183,7 @@ def retry_document(*, document: GeneratedDocument, retried_by) -> GeneratedDocum
         if updated != 1:
             raise ValidationError(_("Only a document whose rendering failed can be retried."))
         record_event(
-            action="document.retried", actor=retried_by, organization=document.organization, obj=document
+            action=RETRIED_ACTION, actor=retried_by, organization=document.organization, obj=document
         )
         transaction.on_commit(partial(enqueue_render, document.pk))
     document.refresh_from_db()

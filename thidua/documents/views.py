@@ -75,11 +75,16 @@ def document_status(request: HttpRequest, pk: int) -> HttpResponse:
 def document_retry(request: HttpRequest, pk: int) -> HttpResponse:
     document = get_document_for_user_or_404(request.user, pk)
     require(can_retry_document(request.user, document))
+    refusal = ""
     try:
         document = services.retry_document(document=document, retried_by=request.user)
-    except ValidationError:
+    except ValidationError as exc:
+        refusal = " ".join(exc.messages)
         document.refresh_from_db()
-    return render(request, "documents/includes/_document_status.html", {"document": document})
+    # An htmx swap: the refusal (e.g. the rate limit) is shown inside the swapped partial.
+    return render(
+        request, "documents/includes/_document_status.html", {"document": document, "refusal": refusal}
+    )
 
 
 def download_filename(document) -> str:
