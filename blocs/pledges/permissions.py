@@ -7,9 +7,12 @@ Another Board's row, or another enterprise's pledge seen by an enterprise user, 
 see the row but not take the step is a 403.
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from blocs.enums import MembershipStatus
+from blocs.models import BlocMembership
 from blocs.permissions import (
     acts_for_enterprise,
     can_manage_blocs,
@@ -17,8 +20,9 @@ from blocs.permissions import (
     is_representative_of,
     leads_bloc,
 )
+from blocs.pledges.documents import KIND as JOINT_PLEDGE_KIND
 from blocs.pledges.models import Pledge, PledgeTemplate
-from blocs.queries import led_bloc_ids
+from blocs.queries import enterprise_of, led_bloc_ids
 from thidua.accounts.permissions import acting_board, is_board_staff, require
 
 PLEDGE_ACTIONS = ("view", "edit", "review", "sign", "amend")
@@ -57,6 +61,51 @@ def can_edit_template(user, template: PledgeTemplate) -> bool:
 
 def can_approve_template(user, template: PledgeTemplate) -> bool:
     return can_manage_blocs(user)
+
+
+def can_view_joint_pledge(user, template: PledgeTemplate) -> bool:
+    """The joint pledge of a bloc: the Board's staff, and every user (representative or reporter) of an
+    enterprise of the bloc that year — the leader's included — or of an enterprise with a pledge in it."""
+    board = acting_board(user)
+    if board is None or board.pk != template.organization_id:
+        return False
+    if is_board_staff(user):
+        return True
+    link = enterprise_of(user)
+    if link is None:
+        return False
+    return (
+        BlocMembership.objects.filter(
+            bloc_id=template.bloc_id,
+            year_id=template.year_id,
+            enterprise_id=link.enterprise_id,
+            status=MembershipStatus.ACTIVE,
+        ).exists()
+        or Pledge.objects.filter(template_id=template.pk, enterprise_id=link.enterprise_id).exists()
+    )
+
+
+def _joint_pledge_template_of(document) -> PledgeTemplate | None:
+    """The template a joint pledge document was issued for (any issue of it, not only the latest)."""
+    if document.kind != JOINT_PLEDGE_KIND:
+        return None
+    if document.content_type_id != ContentType.objects.get_for_model(PledgeTemplate).pk:
+        return None
+    return PledgeTemplate.objects.filter(
+        pk=int(document.object_id), organization_id=document.organization_id
+    ).first()
+
+
+def joint_pledge_document_viewer(user, document) -> bool:
+    """``thidua.documents.permissions.EXTRA_DOCUMENT_VIEWERS`` hook (registered in ``BlocsConfig.ready``)."""
+    template = _joint_pledge_template_of(document)
+    return template is not None and can_view_joint_pledge(user, template)
+
+
+def joint_pledge_document_outsider(user, document) -> bool:
+    """``DOCUMENT_OUTSIDERS`` hook: an enterprise user who may not see a bloc's joint pledge (another bloc's)
+    gets a 404, as for another enterprise's pledge."""
+    return document.kind == JOINT_PLEDGE_KIND and enterprise_of(user) is not None and not is_board_staff(user)
 
 
 def _board_or_404(user):

@@ -110,7 +110,9 @@ def my_current_pledge(user) -> Pledge | None:
 
 def pledge_detail(pk: int) -> Pledge:
     return (
-        Pledge.objects.select_related("template__bloc", "template__year", "enterprise", "previous")
+        Pledge.objects.select_related(
+            "template__bloc", "template__year", "template__joint_document", "enterprise", "previous"
+        )
         .prefetch_related(
             Prefetch("targets", queryset=PledgeTarget.objects.select_related("indicator")),
             "registrations",

@@ -257,6 +257,8 @@ def pledge_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "versions": queries.versions_of(pledge),
             "diff": queries.diff_versions(pledge.previous, pledge) if pledge.previous else None,
             "verification": verification,
+            "can_view_joint": pledge.template.joint_document_id is not None
+            and perms.can_view_joint_pledge(user, pledge.template),
             "can_edit": perms.can_edit_pledge(user, pledge) and pledge.is_editable,
             "can_submit": perms.can_edit_pledge(user, pledge) and pledge.is_editable,
             "can_review": perms.can_review_pledge(user, pledge) and pledge.status == PledgeStatus.SUBMITTED,

@@ -3,7 +3,9 @@
 A document is visible to the staff of its Board and to the user who asked for it. Later apps may widen
 this (e.g. the bloc leader for a bloc's document) by adding a predicate to ``EXTRA_DOCUMENT_VIEWERS``:
 a callable ``(user, document) -> bool`` registered from their AppConfig.ready(). The platform imports no
-domain app.
+domain app. A user of the document's Board who may not see it gets a 403, unless a predicate of
+``DOCUMENT_OUTSIDERS`` (same signature, registered the same way) says the user is outside the document's
+audience (e.g. an enterprise user and another bloc's joint pledge): then a 404, its existence is not leaked.
 """
 
 from collections.abc import Callable
@@ -22,6 +24,7 @@ from thidua.accounts.permissions import (
 from thidua.documents.models import GeneratedDocument, Notice
 
 EXTRA_DOCUMENT_VIEWERS: list[Callable[[object, GeneratedDocument], bool]] = []
+DOCUMENT_OUTSIDERS: list[Callable[[object, GeneratedDocument], bool]] = []
 
 
 def can_write_notices(user) -> bool:
@@ -53,6 +56,8 @@ def get_document_for_user_or_404(user, pk: int) -> GeneratedDocument:
         return document
     board = acting_board(user)
     if board is None or board.pk != document.organization_id:
+        raise Http404
+    if any(predicate(user, document) for predicate in DOCUMENT_OUTSIDERS):
         raise Http404
     raise PermissionDenied
 
