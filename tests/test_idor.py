@@ -1,0 +1,206 @@
+"""Zero IDOR (operations.md S2): every URL that takes an object id, for GET and POST, answers 404 to people of
+another Board, whatever their role there. The cases come from the URLconf: a new URL with an id and no case
+here fails this test until someone says which object of the other Board it should be tried on."""
+
+import datetime
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from blocs.enums import MembershipRole
+from blocs.voting.services import CandidateSpec, VoterSpec, create_voting_session
+from tests.factories.accounts import InvitationFactory
+from tests.factories.blocs import (
+    BlocFactory,
+    BlocMembershipFactory,
+    CompositionDecisionFactory,
+    EmulationYearFactory,
+    EnterpriseFactory,
+    IndustrialParkFactory,
+    MeetingFactory,
+    MembershipApplicationFactory,
+    enterprise_user,
+)
+from tests.factories.documents import NoticeFactory
+from tests.factories.pledges import PledgeFactory, PledgeTemplateFactory
+from thidua.documents.services import issue_document
+
+pytestmark = pytest.mark.integration
+
+# URLs whose key is an unguessable token handed out on purpose (public by design), not an object id.
+TOKEN_URLS = {
+    "accounts:password_reset_confirm",
+    "accounts:invitation_accept",
+    "documents:verify",
+    "blocs_io:import_preview",
+    "blocs_io:import_commit",
+    "blocs_io:import_cancel",
+}
+
+
+def url_names_with_ids() -> list[str]:
+    names = []
+
+    def walk(patterns, namespace):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                inner = pattern.namespace or None
+                full = f"{namespace}:{inner}" if namespace and inner else (inner or namespace)
+                walk(pattern.url_patterns, full)
+            elif isinstance(pattern, URLPattern) and pattern.pattern.converters and pattern.name:
+                name = f"{namespace}:{pattern.name}" if namespace else pattern.name
+                if not name.startswith("admin:") and name not in TOKEN_URLS:
+                    names.append(name)
+
+    walk(get_resolver().url_patterns, None)
+    return sorted(set(names))
+
+
+class OtherBoard:
+    """Lazily built objects of Board B, one per kind, shared by the URL cases of one test."""
+
+    def __init__(self, world):
+        self.world = world
+        self.board = world.b.board
+        self._cache = {}
+
+    def _get(self, key, build):
+        if key not in self._cache:
+            self._cache[key] = build()
+        return self._cache[key]
+
+    def year(self):
+        return self._get("year", lambda: EmulationYearFactory(organization=self.board, year=2026))
+
+    def bloc(self):
+        return self._get("bloc", lambda: BlocFactory(organization=self.board))
+
+    def membership(self):
+        return self._get(
+            "membership",
+            lambda: BlocMembershipFactory(bloc=self.bloc(), year=self.year(), role=MembershipRole.LEADER),
+        )
+
+    def enterprise(self):
+        return self._get("enterprise", lambda: EnterpriseFactory(organization=self.board))
+
+    def template(self):
+        return self._get(
+            "template",
+            lambda: PledgeTemplateFactory(organization=self.board, bloc=self.bloc(), year=self.year()),
+        )
+
+    def pledge(self):
+        return self._get(
+            "pledge", lambda: PledgeFactory(template=self.template(), enterprise=self.membership().enterprise)
+        )
+
+    def election(self):
+        def build():
+            leader = self.membership()
+            voter = enterprise_user(leader.enterprise)
+            return create_voting_session(
+                organization=self.board,
+                purpose="ELECTION",
+                title="Bầu Khối trưởng năm 2027",
+                voters=[VoterSpec(user=voter)],
+                candidates=[CandidateSpec(label=leader.enterprise.name, enterprise=leader.enterprise)],
+                created_by=self.world.b.officer,
+                bloc=self.bloc(),
+                year=self.year(),
+            )
+
+        return self._get("election", build)
+
+    def document(self):
+        return self._get(
+            "document",
+            lambda: issue_document(
+                organization=self.board,
+                kind="notice",
+                doc_type="TB",
+                title="Về việc tổ chức Hội nghị",
+                template_name="pdf/notice.html",
+                context={"audience": "", "paragraphs": ["Nội dung."]},
+                requested_by=self.world.b.officer,
+                issued_on=datetime.date(2026, 3, 2),
+            ),
+        )
+
+
+CASES = {
+    "accounts:staff_toggle_active": lambda o: o.world.b.officer,
+    "accounts:invitation_revoke": lambda o: InvitationFactory(
+        organization=o.board, invited_by=o.world.b.admin
+    ),
+    "blocs:park_edit": lambda o: IndustrialParkFactory(organization=o.board),
+    "blocs:enterprise_detail": OtherBoard.enterprise,
+    "blocs:enterprise_edit": OtherBoard.enterprise,
+    "blocs:year_close": OtherBoard.year,
+    "blocs:bloc_detail": OtherBoard.bloc,
+    "blocs:bloc_edit": OtherBoard.bloc,
+    "blocs:member_add": OtherBoard.bloc,
+    "blocs:meeting_list": OtherBoard.bloc,
+    "blocs:meeting_create": OtherBoard.bloc,
+    "blocs:meeting_detail": lambda o: MeetingFactory(bloc=o.bloc()),
+    "blocs:membership_role": OtherBoard.membership,
+    "blocs:membership_withdraw": OtherBoard.membership,
+    "blocs:application_detail": lambda o: MembershipApplicationFactory(
+        enterprise=o.enterprise(), year=o.year()
+    ),
+    "blocs:application_approve": lambda o: MembershipApplicationFactory(
+        enterprise=o.enterprise(), year=o.year()
+    ),
+    "blocs:application_reject": lambda o: MembershipApplicationFactory(
+        enterprise=o.enterprise(), year=o.year()
+    ),
+    "blocs:decision_detail": lambda o: CompositionDecisionFactory(organization=o.board, year=o.year()),
+    "blocs:election_detail": OtherBoard.election,
+    "blocs:election_open": OtherBoard.election,
+    "blocs:election_close": OtherBoard.election,
+    "blocs:election_confirm": OtherBoard.election,
+    "blocs:election_vote": OtherBoard.election,
+    "documents:notice_detail": lambda o: NoticeFactory(created_by=o.world.b.officer, signer=o.world.b.signer),
+    "documents:notice_issue": lambda o: NoticeFactory(created_by=o.world.b.officer, signer=o.world.b.signer),
+    "documents:document_status": OtherBoard.document,
+    "documents:document_download": OtherBoard.document,
+    "documents:document_retry": OtherBoard.document,
+    "pledges:template_detail": OtherBoard.template,
+    "pledges:template_edit": OtherBoard.template,
+    "pledges:template_submit": OtherBoard.template,
+    "pledges:template_approve": OtherBoard.template,
+    "pledges:template_return": OtherBoard.template,
+    "pledges:template_close_signing": OtherBoard.template,
+    "pledges:template_issue_joint": OtherBoard.template,
+    "pledges:pledge_detail": OtherBoard.pledge,
+    "pledges:pledge_edit": OtherBoard.pledge,
+    "pledges:pledge_submit": OtherBoard.pledge,
+    "pledges:pledge_return": OtherBoard.pledge,
+    "pledges:pledge_accept": OtherBoard.pledge,
+    "pledges:pledge_sign": OtherBoard.pledge,
+    "pledges:pledge_amend": OtherBoard.pledge,
+}
+
+
+def test_every_url_with_an_id_has_a_cross_board_case():
+    missing = [name for name in url_names_with_ids() if name not in CASES]
+
+    assert missing == [], f"add a case to tests/test_idor.py::CASES for {missing}"
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_people_of_another_board_get_404(world, client_for, name):
+    other = OtherBoard(world)
+    target = CASES[name](other)
+    url = reverse(name, args=[target.pk])
+    board_a_enterprise = EnterpriseFactory(organization=world.a.board)
+    outsiders = [world.a.admin, world.a.officer, enterprise_user(board_a_enterprise)]
+
+    statuses = {
+        (outsider.email, method): getattr(client_for(outsider), method)(url).status_code
+        for outsider in outsiders
+        for method in ("get", "post")
+    }
+
+    assert {key: status for key, status in statuses.items() if status not in {404, 405}} == {}
+    assert any(status == 404 for status in statuses.values())
