@@ -22,6 +22,7 @@ def production_env(**overrides: str) -> dict[str, str]:
     """A clean environment with only what a production host would set (DEBUG unset)."""
     env = {name: os.environ[name] for name in PASSED_THROUGH if name in os.environ}
     env.setdefault("DATABASE_URL", "sqlite:////tmp/thidua-deploy-check.sqlite3")
+    env["REDIS_URL"] = "redis://127.0.0.1:6379/9"  # production renders in a worker (documents.E001)
     env["DJANGO_SETTINGS_MODULE"] = "thidua.settings"
     env.update(overrides)
     return {key: value for key, value in env.items() if value is not None}
@@ -54,6 +55,17 @@ def test_check_deploy_passes_with_debug_explicitly_zero():
     result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=env)
 
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_check_deploy_fails_without_redis_url():
+    env = production_env(SECRET_KEY=secrets.token_urlsafe(60), ALLOWED_HOSTS="thidua.example.vn")
+    del env["REDIS_URL"]
+
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+
+    assert result.returncode != 0
+    assert "documents.E001" in result.stderr
+    assert "REDIS_URL" in result.stderr
 
 
 def test_start_up_without_secret_key_fails_with_clear_message():
