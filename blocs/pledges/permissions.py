@@ -20,6 +20,7 @@ from blocs.permissions import (
     is_representative_of,
     leads_bloc,
 )
+from blocs.pledges import reviewers
 from blocs.pledges.documents import KIND as JOINT_PLEDGE_KIND
 from blocs.pledges.models import Pledge, PledgeTemplate
 from blocs.queries import enterprise_of, led_bloc_ids
@@ -34,6 +35,7 @@ def can_view_pledge(user, pledge: Pledge) -> bool:
         is_board_staff(user)
         or acts_for_enterprise(user, pledge.enterprise)
         or leads_bloc(user, pledge.template.bloc)
+        or reviewers.is_deputy_reviewer(user, pledge)
     )
 
 
@@ -43,8 +45,9 @@ def can_edit_pledge(user, pledge: Pledge) -> bool:
 
 
 def can_review_pledge(user, pledge: Pledge) -> bool:
-    """Return or accept (an amendment too): the bloc leader or the Board's officers."""
-    return can_manage_blocs(user) or leads_bloc(user, pledge.template.bloc)
+    """Return or accept (an amendment too): the Board's officers, the bloc leader for another member's pledge,
+    the deputy for the leader's own (``reviewers``: no one reviews their own enterprise's pledge)."""
+    return reviewers.may_review(user, pledge)
 
 
 def can_sign_pledge(user, pledge: Pledge) -> bool:

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from blocs.enums import EnterpriseRole, MembershipRole, MembershipStatus, YearStatus
 from blocs.models import Bloc, BlocMembership, EmulationYear, Enterprise, EnterpriseUser
-from blocs.pledges import documents, signing
+from blocs.pledges import documents, reviewers, signing
 from blocs.pledges.catalogue import upsert_catalogue
 from blocs.pledges.enums import PledgeStatus, TemplateStatus
 from blocs.pledges.models import (
@@ -317,11 +317,31 @@ def submit_pledge(*, pledge: Pledge, submitted_by) -> Pledge:
     return _move(pledge, "submit", submitted_by, stamp="submitted_at")
 
 
+def _check_reviewer(pledge: Pledge, reviewer) -> None:
+    """Conflict of interest first (the clearer message), then the reviewer's authority (``reviewers``)."""
+    if reviewers.has_conflict_of_interest(reviewer, pledge):
+        raise ValidationError(
+            _(
+                "You may not accept or return your own enterprise's pledge: the deputy leader of the bloc "
+                "or the Board reviews it."
+            ),
+            code="conflict_of_interest",
+        )
+    if not reviewers.may_review(reviewer, pledge):
+        raise ValidationError(
+            _(
+                "Only the bloc leader, the deputy for the leader's pledge, or the Board may review this pledge."
+            ),
+            code="not_reviewer",
+        )
+
+
 @transaction.atomic
 def return_pledge(*, pledge: Pledge, returned_by, reason: str) -> Pledge:
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the pledge is returned.")})
     pledge = _lock(pledge)
+    _check_reviewer(pledge, returned_by)
     _ensure_year_open(pledge.template.year)
     pledge.return_reason = reason.strip()
     pledge.save(update_fields=["return_reason"])
@@ -337,6 +357,7 @@ def return_pledge(*, pledge: Pledge, returned_by, reason: str) -> Pledge:
 @transaction.atomic
 def accept_pledge(*, pledge: Pledge, accepted_by) -> Pledge:
     pledge = _lock(pledge)
+    _check_reviewer(pledge, accepted_by)
     _ensure_year_open(pledge.template.year)
     pledge = _move(pledge, "accept", accepted_by, stamp="accepted_at")
     _notify_enterprise(
