@@ -267,6 +267,8 @@ DOCUMENTS_ISSUE_RATE = (
 
 # Pledges (blocs.pledges): reminders start this many days before the signing deadline; the task module.
 PLEDGE_REMINDER_DAYS = env_int("PLEDGE_REMINDER_DAYS", 7)
+# Reviewers (leader, or deputy for the leader's own pledge) are reminded of pledges submitted this long ago.
+PLEDGE_REVIEW_REMINDER_DAYS = env_int("PLEDGE_REVIEW_REMINDER_DAYS", 3)
 CELERY_IMPORTS = ("blocs.pledges.tasks",)
 
 # ---------------------------------------------------------------------------
