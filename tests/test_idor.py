@@ -162,6 +162,8 @@ CASES = {
     "blocs:election_vote": OtherBoard.election,
     "documents:notice_detail": lambda o: NoticeFactory(created_by=o.world.b.officer, signer=o.world.b.signer),
     "documents:notice_issue": lambda o: NoticeFactory(created_by=o.world.b.officer, signer=o.world.b.signer),
+    "documents:notice_edit": lambda o: NoticeFactory(created_by=o.world.b.officer, signer=o.world.b.signer),
+    "documents:notice_delete": lambda o: NoticeFactory(created_by=o.world.b.officer, signer=o.world.b.signer),
     "documents:document_status": OtherBoard.document,
     "documents:document_download": OtherBoard.document,
     "documents:document_retry": OtherBoard.document,

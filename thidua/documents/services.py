@@ -317,10 +317,12 @@ def signer_title_of(user) -> str:
     return membership.title if membership is not None else ""
 
 
-def create_notice(
+NOTICE_FIELDS = ("title", "body", "audience", "recipients", "signer", "signer_prefix", "signer_authority")
+
+
+def _fill_notice(
+    notice: Notice,
     *,
-    organization: Organization,
-    created_by,
     title: str,
     body: str,
     recipients: str,
@@ -328,30 +330,78 @@ def create_notice(
     signer_prefix: str = "",
     signer_authority: str = "",
     audience: str = "",
-) -> Notice:
-    notice = Notice(
-        organization=organization,
-        created_by=created_by,
-        title=title.strip(),
-        body=body.strip(),
-        recipients=recipients.strip(),
-        signer=signer,
-        signer_prefix=signer_prefix,
-        signer_authority=signer_authority.strip(),
-        audience=audience.strip(),
-    )
+) -> None:
+    """Copy the form's fields onto ``notice`` and check them (the same rules for create and edit)."""
+    notice.title = title.strip()
+    notice.body = body.strip()
+    notice.recipients = recipients.strip()
+    notice.signer = signer
+    notice.signer_prefix = signer_prefix
+    notice.signer_authority = signer_authority.strip()
+    notice.audience = audience.strip()
     if (
-        signer.organization_id != organization.pk
+        signer.organization_id != notice.organization_id
         or not BoardMembership.objects.filter(user=signer, role=BoardRole.SIGNER).exists()
     ):
         raise ValidationError({"signer": _("Choose a signer of your Board.")})
     if signer_prefix and not notice.signer_authority:
         raise ValidationError({"signer_authority": _("With a prefix, say for whom the signer signs.")})
+    notice.full_clean()
+
+
+def create_notice(*, organization: Organization, created_by, **fields) -> Notice:
+    """A draft notice; ``fields`` are those of ``NOTICE_FIELDS`` (title, body, recipients and signer required)."""
+    notice = Notice(organization=organization, created_by=created_by)
+    _fill_notice(notice, **fields)
     with transaction.atomic():
-        notice.full_clean()
         notice.save()
         record_event(action="notice.created", actor=created_by, organization=organization, obj=notice)
     return notice
+
+
+def _notice_values(notice: Notice) -> dict[str, str]:
+    return {name: str(getattr(notice, "signer_id" if name == "signer" else name)) for name in NOTICE_FIELDS}
+
+
+def _lock_draft(notice: Notice) -> Notice:
+    locked = Notice.objects.select_for_update().select_related("organization").get(pk=notice.pk)
+    if locked.document_id is not None:
+        raise ValidationError(_("This notice has been issued: it can no longer be changed or deleted."))
+    return locked
+
+
+def update_notice(*, notice: Notice, updated_by, **fields) -> Notice:
+    """Edit a draft notice. An issued notice is immutable (its numbered PDF is the record)."""
+    with transaction.atomic():
+        locked = _lock_draft(notice)
+        before = _notice_values(locked)
+        _fill_notice(locked, **fields)
+        locked.save()
+        after = _notice_values(locked)
+        record_event(
+            action="notice.updated",
+            actor=updated_by,
+            organization=locked.organization,
+            obj=locked,
+            changes={
+                name: [before[name], after[name]] for name in NOTICE_FIELDS if before[name] != after[name]
+            },
+        )
+    return locked
+
+
+def delete_notice(*, notice: Notice, deleted_by) -> None:
+    """Delete a draft notice (it has no number yet, so no gap is left in the register)."""
+    with transaction.atomic():
+        locked = _lock_draft(notice)
+        record_event(
+            action="notice.deleted",
+            actor=deleted_by,
+            organization=locked.organization,
+            obj=locked,
+            changes={"title": locked.title},
+        )
+        locked.delete()
 
 
 def _lines(text: str) -> list[str]:

@@ -46,6 +46,37 @@ def notice_create(request: HttpRequest) -> HttpResponse:
     return render(request, "documents/notice_create.html", {"form": form})
 
 
+def notice_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Edit a draft notice with the create form; an issued notice is immutable."""
+    notice = get_notice_for_user_or_404(request.user, pk, for_write=True)
+    if notice.is_issued:
+        messages.error(request, _("This notice has been issued: it can no longer be changed."))
+        return redirect("documents:notice_detail", pk=notice.pk)
+    initial = {name: getattr(notice, name) for name in services.NOTICE_FIELDS}
+    form = NoticeForm(request.POST or None, initial=initial, board=notice.organization)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_notice(notice=notice, updated_by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("The draft was saved."))
+            return redirect("documents:notice_detail", pk=notice.pk)
+    return render(request, "documents/notice_create.html", {"form": form, "notice": notice})
+
+
+@require_POST
+def notice_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    notice = get_notice_for_user_or_404(request.user, pk, for_write=True)
+    try:
+        services.delete_notice(notice=notice, deleted_by=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("documents:notice_detail", pk=notice.pk)
+    messages.success(request, _("The draft was deleted."))
+    return redirect("documents:notice_list")
+
+
 def notice_detail(request: HttpRequest, pk: int) -> HttpResponse:
     notice = get_notice_for_user_or_404(request.user, pk)
     return render(
