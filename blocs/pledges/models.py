@@ -261,7 +261,11 @@ class PledgeSignature(models.Model):
 
 
 class PledgeReminder(models.Model):
-    """A reminder sent for one pledge at one step: the unique constraint makes it once per step."""
+    """A reminder sent for one pledge at one step: the unique constraint makes it once per step.
+
+    The reviewers' reminder of a SUBMITTED pledge is once per submission: a pledge returned and submitted
+    again is reminded again by moving ``sent_at`` forward on the same row (every reminder is in the audit log).
+    """
 
     pledge = models.ForeignKey(Pledge, on_delete=models.CASCADE, related_name="reminders")
     step = models.CharField(max_length=16, choices=PledgeStatus.choices)

@@ -651,6 +651,62 @@ def _remind(pledge: Pledge) -> None:
     )
 
 
+def send_review_reminders(*, now: datetime.datetime | None = None) -> int:
+    """Remind the reviewers of pledges SUBMITTED more than ``PLEDGE_REVIEW_REMINDER_DAYS`` days ago: the
+    leader's representatives, or the deputy's for the leader's own pledge. Once per submission: the
+    (pledge, SUBMITTED) row is created at the first reminder and moved forward only after a new submission."""
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(days=settings.PLEDGE_REVIEW_REMINDER_DAYS)
+    waiting = Pledge.objects.filter(
+        status=PledgeStatus.SUBMITTED,
+        submitted_at__lte=cutoff,
+        template__year__status=YearStatus.OPEN,
+        amendment__isnull=True,
+    ).select_related("template__year", "template__bloc", "enterprise")
+    sent = 0
+    for pledge in waiting:
+        recipients = reviewers.reviewer_users(pledge)
+        if not recipients:
+            continue  # the leader's pledge in a bloc without a deputy: the Board's progress page shows it
+        with transaction.atomic():
+            moved = PledgeReminder.objects.filter(
+                pledge=pledge, step=PledgeStatus.SUBMITTED, sent_at__lt=pledge.submitted_at
+            ).update(sent_at=now)
+            if not moved:
+                try:
+                    with transaction.atomic():
+                        PledgeReminder.objects.create(pledge=pledge, step=PledgeStatus.SUBMITTED)
+                except IntegrityError:
+                    continue  # already reminded for this submission
+            _remind_reviewers(pledge, recipients, now=now)
+        sent += 1
+    return sent
+
+
+def _remind_reviewers(pledge: Pledge, recipients: list, *, now: datetime.datetime) -> None:
+    days = (now - pledge.submitted_at).days
+    path = reverse("pledges:pledge_detail", args=[pledge.pk])
+    context = {"pledge": pledge, "days": days, "url": f"{settings.SITE_URL}{path}"}
+    message = _(
+        "Reminder: the pledge of %(enterprise)s for %(year)s has been waiting for your review for %(days)s days."
+    ) % {"enterprise": pledge.enterprise.name, "year": pledge.template.year.year, "days": days}
+    Notification.objects.bulk_create(
+        Notification(user=user, message=message[:500], url=path) for user in recipients
+    )
+    subject = render_to_string("emails/pledge_review_reminder_subject.txt", context).strip()
+    body = render_to_string("emails/pledge_review_reminder_body.txt", context)
+    emails = [user.email for user in recipients if user.email]
+    if emails:
+        transaction.on_commit(lambda: send_mail(subject, body, None, emails))
+    record_event(
+        action="pledge.review_reminded",
+        organization=pledge.organization,
+        obj=pledge,
+        actor_label="beat",
+        changes={"step": PledgeStatus.SUBMITTED, "days": days, "recipients": len(recipients)},
+    )
+
+
 @transaction.atomic
 def mark_notifications_read(*, user) -> int:
     return Notification.objects.filter(user=user, read_at__isnull=True).update(read_at=timezone.now())

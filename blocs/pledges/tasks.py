@@ -5,7 +5,8 @@ from celery import shared_task
 
 @shared_task(name="pledges.send_pledge_reminders", ignore_result=True)
 def task_send_pledge_reminders() -> int:
-    """Beat, daily: remind representatives whose pledge waits for them before the deadline (once per step)."""
-    from blocs.pledges.services import send_due_reminders  # noqa: PLC0415 -- leaf
+    """Beat, daily: remind representatives whose pledge waits for them before the deadline, and the reviewers
+    of pledges submitted days ago (each once per step)."""
+    from blocs.pledges.services import send_due_reminders, send_review_reminders  # noqa: PLC0415 -- leaf
 
-    return send_due_reminders()
+    return send_due_reminders() + send_review_reminders()
