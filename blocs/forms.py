@@ -4,8 +4,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from blocs.enums import MembershipRole, Ownership
-from blocs.models import Bloc, Enterprise, IndustrialPark, Meeting
+from blocs.models import Bloc, BlocRegulation, Enterprise, IndustrialPark, Meeting
 from blocs.services.enterprises import PROFILE_FIELDS
+from blocs.services.regulations import FIELDS as REGULATION_FIELDS
+from thidua.documents.uploads import PdfUploadValidator
 
 
 class ParkForm(forms.ModelForm):
@@ -127,10 +129,23 @@ class ApplicationForm(forms.Form):
         ).order_by("code")
 
 
+def pdf_field(label) -> forms.FileField:
+    """An optional PDF upload checked by the shared rules (size cap, extension, magic bytes)."""
+    return forms.FileField(
+        label=label,
+        required=False,
+        validators=[PdfUploadValidator()],
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,application/pdf"}),
+        help_text=_("PDF, at most 10 MB."),
+    )
+
+
 class MeetingForm(forms.ModelForm):
+    file = pdf_field(_("Minutes (signed PDF)"))
+
     class Meta:
         model = Meeting
-        fields = ["kind", "date", "place", "attendees", "attendees_text", "minutes"]
+        fields = ["kind", "date", "place", "attendees", "attendees_text", "minutes", "file"]
         widgets = {"date": forms.DateInput(attrs={"type": "date"}), "attendees": forms.CheckboxSelectMultiple}
 
     def __init__(self, *args, members, **kwargs):
@@ -155,3 +170,23 @@ class BallotForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["candidates"].queryset = session.candidates.order_by("position", "id")
         self.fields["candidates"].help_text = _("Choose at most %(count)d.") % {"count": session.max_choices}
+
+
+class RegulationForm(forms.ModelForm):
+    """A new version of the bloc's regulation; the service numbers it and keeps the old ones."""
+
+    file = pdf_field(_("Adopted text (signed PDF)"))
+
+    class Meta:
+        model = BlocRegulation
+        fields = [*REGULATION_FIELDS, "file"]
+        widgets = {
+            "adopted_on": forms.DateInput(attrs={"type": "date"}),
+            "text": forms.Textarea(attrs={"rows": 8}),
+        }
+        help_texts = {
+            "quorum_ratio": _("Share of the members who must take part, e.g. 0.6667 for two thirds."),
+            "vote_threshold_ratio": _("Share of the votes cast a candidate needs, e.g. 0.5 for a majority."),
+            "enterprise_report_day": _("Day of the month by which enterprises report to the bloc."),
+            "bloc_report_day": _("Day of the month by which the bloc reports to the Board."),
+        }

@@ -20,8 +20,9 @@ from blocs.enums import (
     YearStatus,
 )
 from blocs.search import search_key
-from blocs.validators import validate_tax_code
+from blocs.validators import validate_day_of_month, validate_ratio, validate_tax_code
 from blocs.year_settings import default_year_settings
+from thidua.documents.uploads import GeneratedPdfName
 
 
 class IndustrialPark(models.Model):
@@ -321,24 +322,47 @@ class BlocRegulation(models.Model):
     bloc = models.ForeignKey(Bloc, on_delete=models.PROTECT, related_name="regulations")
     version = models.PositiveSmallIntegerField(_("version"))
     adopted_on = models.DateField(_("adopted on"))
-    quorum_ratio = models.DecimalField(_("quorum"), max_digits=5, decimal_places=4, default="0.6667")
-    vote_threshold_ratio = models.DecimalField(
-        _("vote threshold"), max_digits=5, decimal_places=4, default="0.5"
+    quorum_ratio = models.DecimalField(
+        _("quorum"), max_digits=5, decimal_places=4, default="0.6667", validators=[validate_ratio]
     )
-    enterprise_report_day = models.PositiveSmallIntegerField(_("enterprise report day"), default=10)
-    bloc_report_day = models.PositiveSmallIntegerField(_("bloc report day"), default=20)
+    vote_threshold_ratio = models.DecimalField(
+        _("vote threshold"), max_digits=5, decimal_places=4, default="0.5", validators=[validate_ratio]
+    )
+    enterprise_report_day = models.PositiveSmallIntegerField(
+        _("enterprise report day"), default=10, validators=[validate_day_of_month]
+    )
+    bloc_report_day = models.PositiveSmallIntegerField(
+        _("bloc report day"), default=20, validators=[validate_day_of_month]
+    )
     leader_consecutive_terms_allowed = models.BooleanField(
         _("leader may serve consecutive terms"), default=False
     )
     text = models.TextField(_("text"), blank=True)
-    file = models.FileField(_("adopted text (PDF)"), upload_to="blocs/regulations/", blank=True)
+    file = models.FileField(
+        _("adopted text (PDF)"), upload_to=GeneratedPdfName("blocs/regulations"), blank=True
+    )
+    adopted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("bloc regulation")
         verbose_name_plural = _("bloc regulations")
         ordering = ["bloc", "-version"]
-        constraints = [models.UniqueConstraint(fields=["bloc", "version"], name="regulation_version_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["bloc", "version"], name="regulation_version_unique"),
+            models.CheckConstraint(
+                condition=Q(quorum_ratio__gt=0, quorum_ratio__lte=1)
+                & Q(vote_threshold_ratio__gt=0, vote_threshold_ratio__lte=1),
+                name="regulation_ratios_in_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(enterprise_report_day__gte=1, enterprise_report_day__lte=31)
+                & Q(bloc_report_day__gte=1, bloc_report_day__lte=31),
+                name="regulation_report_days_in_range",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.bloc} v{self.version}"
@@ -353,7 +377,7 @@ class Meeting(models.Model):
     attendees = models.ManyToManyField(Enterprise, verbose_name=_("attending enterprises"), blank=True)
     attendees_text = models.TextField(_("other attendees"), blank=True)
     minutes = models.TextField(_("minutes"), blank=True)
-    file = models.FileField(_("minutes (PDF)"), upload_to="blocs/meetings/", blank=True)
+    file = models.FileField(_("minutes (PDF)"), upload_to=GeneratedPdfName("blocs/meetings"), blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )

@@ -15,6 +15,7 @@ from blocs.enums import EnterpriseRole, MembershipStatus, VotingStatus, YearStat
 from blocs.models import (
     Bloc,
     BlocMembership,
+    BlocRegulation,
     CompositionDecision,
     EmulationYear,
     Enterprise,
@@ -210,6 +211,15 @@ def get_meeting_for_user_or_404(user, pk: int) -> Meeting:
     )
     require(is_board_staff(user) or leads_bloc(user, meeting.bloc) or is_member_of_bloc(user, meeting.bloc))
     return meeting
+
+
+def get_regulation_for_user_or_404(user, pk: int) -> BlocRegulation:
+    """Read-only once adopted: Board staff, the bloc's leader and its members read every version."""
+    regulation = get_object_or_404(
+        BlocRegulation.objects.select_related("bloc"), bloc__organization=_board_or_404(user), pk=pk
+    )
+    require(can_view_bloc(user, regulation.bloc))
+    return regulation
 
 
 def get_voting_session_for_user_or_404(user, pk: int, *, action: str = "view") -> VotingSession:

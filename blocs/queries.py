@@ -229,6 +229,11 @@ def decisions_for_board(board) -> QuerySet[CompositionDecision]:
     )
 
 
+def regulations_of(bloc: Bloc) -> QuerySet[BlocRegulation]:
+    """Every version of the bloc's regulation, the latest (the one in force) first."""
+    return BlocRegulation.objects.filter(bloc=bloc).order_by("-version")
+
+
 def meetings_of(bloc: Bloc) -> QuerySet[Meeting]:
     return Meeting.objects.filter(bloc=bloc).select_related("year").order_by("-date", "-id")
 

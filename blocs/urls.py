@@ -1,6 +1,6 @@
 from django.urls import path
 
-from blocs import views
+from blocs import views, views_regulations
 
 app_name = "blocs"
 
@@ -23,6 +23,11 @@ urlpatterns = [
     path("blocs/<int:pk>/meetings/", views.meeting_list, name="meeting_list"),
     path("blocs/<int:pk>/meetings/new/", views.meeting_create, name="meeting_create"),
     path("meetings/<int:pk>/", views.meeting_detail, name="meeting_detail"),
+    path("meetings/<int:pk>/file/", views_regulations.meeting_file_download, name="meeting_file_download"),
+    path("blocs/<int:pk>/regulations/", views_regulations.regulation_list, name="regulation_list"),
+    path("blocs/<int:pk>/regulations/new/", views_regulations.regulation_create, name="regulation_create"),
+    path("regulations/<int:pk>/", views_regulations.regulation_detail, name="regulation_detail"),
+    path("regulations/<int:pk>/file/", views_regulations.regulation_download, name="regulation_download"),
     path("memberships/<int:pk>/role/", views.membership_role, name="membership_role"),
     path("memberships/<int:pk>/withdraw/", views.membership_withdraw, name="membership_withdraw"),
     path("applications/", views.application_list, name="application_list"),

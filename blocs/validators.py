@@ -49,3 +49,16 @@ def with_check_digit(first_nine: str) -> str | None:
     """A full 10-digit tax code for nine digits (demo data, factories), or None if impossible."""
     check = tax_code_check_digit(first_nine)
     return None if check is None else f"{first_nine}{check}"
+
+
+def validate_ratio(value) -> None:
+    """Quorum and vote thresholds: a share of the voters, more than 0 and at most 1 (e.g. 0.6667 for 2/3)."""
+    if value is None or not 0 < value <= 1:
+        raise ValidationError(
+            _("Enter a ratio above 0 and at most 1, e.g. 0.6667 for two thirds."), code="ratio"
+        )
+
+
+def validate_day_of_month(value) -> None:
+    if value is None or not 1 <= value <= 31:
+        raise ValidationError(_("Enter a day of the month between 1 and 31."), code="day_of_month")

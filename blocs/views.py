@@ -372,7 +372,7 @@ def meeting_create(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     year = queries.open_year_of(bloc.organization)
     members = Enterprise.objects.filter(pk__in=queries.members_of(bloc, year).values("enterprise"))
-    form = MeetingForm(request.POST or None, members=members)
+    form = MeetingForm(request.POST or None, request.FILES or None, members=members)
     if request.method == "POST" and form.is_valid():
         try:
             if year is None:

@@ -14,6 +14,7 @@ from blocs.services.elections import create_leader_election
 from tests.factories.blocs import (
     BlocFactory,
     BlocMembershipFactory,
+    BlocRegulationFactory,
     CompositionDecisionFactory,
     EmulationYearFactory,
     EnterpriseFactory,
@@ -96,6 +97,13 @@ def _meetings(board, year, n):
     return reverse("blocs:meeting_list", args=[bloc.pk])
 
 
+def _regulations(board, year, n):
+    bloc = BlocFactory(organization=board, code="KTĐR")
+    for version in range(1, n + 1):
+        BlocRegulationFactory(bloc=bloc, version=version, file=f"blocs/regulations/v{version}.pdf")
+    return reverse("blocs:regulation_list", args=[bloc.pk])
+
+
 PAGES = [
     _parks,
     _enterprises,
@@ -107,6 +115,7 @@ PAGES = [
     _decisions,
     _elections,
     _meetings,
+    _regulations,
 ]
 
 
