@@ -181,6 +181,8 @@ CASES = {
     "pledges:pledge_accept": OtherBoard.pledge,
     "pledges:pledge_sign": OtherBoard.pledge,
     "pledges:pledge_amend": OtherBoard.pledge,
+    "pledges:pledge_scan_upload": OtherBoard.pledge,
+    "pledges:pledge_scan_download": OtherBoard.pledge,
 }
 
 

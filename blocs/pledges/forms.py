@@ -9,6 +9,7 @@ from blocs.pledges.enums import AwardCode, SubjectKind, TargetBasis
 from blocs.pledges.models import Indicator, Pledge, PledgeTemplate
 from blocs.pledges.queries import catalogue_for
 from blocs.pledges.services import RegistrationInput, TargetInput
+from thidua.documents.uploads import PdfUploadValidator
 
 
 class DateInput(forms.DateInput):
@@ -149,3 +150,11 @@ class SignForm(forms.Form):
             del self.fields["otp_token"]
         else:
             self.fields["otp_token"].required = True
+
+
+class ScanForm(forms.Form):
+    file = forms.FileField(
+        label=_("Scanned signed copy (PDF, at most 10 MB)"),
+        validators=[PdfUploadValidator()],
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
+    )

@@ -20,6 +20,7 @@ from blocs.pledges.enums import (
     TargetBasis,
     TemplateStatus,
 )
+from thidua.documents.uploads import GeneratedPdfName
 
 # Statuses of a pledge version that is still being worked on (at most one per enterprise and template).
 OPEN_STATUSES = (
@@ -260,6 +261,29 @@ class PledgeSignature(models.Model):
         return self.sha256[:12]
 
 
+class PledgeSignatureScan(models.Model):
+    """A scanned copy of the signed paper pledge, attached by the representative after signing (§16.7).
+
+    It lives beside the signature, never in it: the signed content and its fingerprint are unchanged, and the
+    signature row stays append-only. ``sha256`` is the scan's own checksum (shown, and kept in the audit log
+    when a scan is replaced).
+    """
+
+    signature = models.OneToOneField(PledgeSignature, on_delete=models.PROTECT, related_name="scan")
+    file = models.FileField(_("scanned signed copy"), upload_to=GeneratedPdfName("pledges/signed"))
+    size = models.PositiveIntegerField(_("size"))
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField(_("attached at"))
+
+    class Meta:
+        verbose_name = _("scanned signed copy")
+        verbose_name_plural = _("scanned signed copies")
+
+    def __str__(self) -> str:
+        return f"{self.signature} — scan {self.sha256[:12]}"
+
+
 class PledgeReminder(models.Model):
     """A reminder sent for one pledge at one step: the unique constraint makes it once per step.
 
@@ -303,6 +327,7 @@ __all__ = [
     "Pledge",
     "PledgeReminder",
     "PledgeSignature",
+    "PledgeSignatureScan",
     "PledgeTarget",
     "PledgeTemplate",
     "PledgeTransition",

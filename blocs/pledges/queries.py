@@ -10,6 +10,7 @@ from blocs.pledges.models import (
     Indicator,
     Notification,
     Pledge,
+    PledgeSignatureScan,
     PledgeTarget,
     PledgeTemplate,
     PledgeTransition,
@@ -168,3 +169,8 @@ def unread_count(user) -> int:
 
 def notifications_for(user) -> QuerySet[Notification]:
     return Notification.objects.filter(user=user).order_by("-created_at", "-id")
+
+
+def scan_of(pledge: Pledge) -> PledgeSignatureScan | None:
+    """The scanned signed copy attached to the pledge's signature, if any."""
+    return PledgeSignatureScan.objects.filter(signature__pledge_id=pledge.pk).first()

@@ -7,6 +7,7 @@ and writes one audit event. Signed content is immutable: every edit service refu
 from __future__ import annotations
 
 import datetime
+import hashlib
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -31,6 +32,7 @@ from blocs.pledges.models import (
     Pledge,
     PledgeReminder,
     PledgeSignature,
+    PledgeSignatureScan,
     PledgeTarget,
     PledgeTemplate,
     PledgeTransition,
@@ -39,6 +41,7 @@ from blocs.pledges.models import (
 from blocs.pledges.states import next_pledge_status, next_template_status
 from thidua.audit.services import record_event
 from thidua.documents.services import issue_document
+from thidua.documents.uploads import check_pdf_upload
 
 
 def _ensure_year_open(year: EmulationYear) -> None:
@@ -451,6 +454,50 @@ def sign_pledge(
         if template.joint_document_id is None and all_members_signed(template):
             issue_joint_pledge(template=template, requested_by=user)
     return signature
+
+
+@transaction.atomic
+def attach_signed_scan(*, pledge: Pledge, user, upload) -> PledgeSignatureScan:
+    """Attach (or replace) the scanned signed paper copy of a signed version (domain.md §16.7).
+
+    The scan sits beside the signature: the signed content, its fingerprint and the signature row do not
+    change. A PDF of at most 10 MB (extension and ``%PDF-`` magic), stored under a generated name.
+    """
+    if not is_representative(user, pledge.enterprise):
+        raise ValidationError(_("Only the enterprise's representative may attach the signed copy."))
+    try:
+        check_pdf_upload(upload)
+    except ValidationError as exc:
+        raise ValidationError({"file": exc.error_list}) from None
+    pledge = _lock(pledge)
+    if pledge.status != PledgeStatus.SIGNED:
+        raise ValidationError(
+            _("A scanned copy can only be attached to a signed version that is not locked or superseded.")
+        )
+    signature = PledgeSignature.objects.get(pledge=pledge)
+    digest = hashlib.sha256()
+    upload.seek(0)
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    scan = PledgeSignatureScan.objects.select_for_update().filter(signature=signature).first()
+    replaced = scan.sha256 if scan else ""
+    if scan is None:
+        scan = PledgeSignatureScan(signature=signature)
+    scan.file = upload
+    scan.size = upload.size
+    scan.sha256 = digest.hexdigest()
+    scan.uploaded_by = user
+    scan.uploaded_at = timezone.now()
+    scan.save()
+    record_event(
+        action="pledge.scan_attached",
+        actor=user,
+        organization=pledge.organization,
+        obj=pledge,
+        changes={"sha256": scan.sha256, "size": scan.size, "replaced": replaced},
+    )
+    return scan
 
 
 @transaction.atomic

@@ -26,4 +26,6 @@ urlpatterns = [
     path("<int:pk>/accept/", views.pledge_accept, name="pledge_accept"),
     path("<int:pk>/sign/", views.pledge_sign, name="pledge_sign"),
     path("<int:pk>/amend/", views.pledge_amend, name="pledge_amend"),
+    path("<int:pk>/scan/", views.pledge_scan_upload, name="pledge_scan_upload"),
+    path("<int:pk>/scan/download/", views.pledge_scan_download, name="pledge_scan_download"),
 ]

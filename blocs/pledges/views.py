@@ -16,6 +16,7 @@ from blocs.pledges.forms import (
     PledgeForm,
     ReasonForm,
     RegistrationFormSet,
+    ScanForm,
     SignForm,
     TemplateForm,
     registrations_of,
@@ -23,6 +24,7 @@ from blocs.pledges.forms import (
 from blocs.pledges.signing import has_totp, verify_pledge_signature
 from blocs.queries import enterprise_of, led_bloc_ids
 from thidua.accounts.permissions import acting_board, is_board_staff, require
+from thidua.documents.uploads import pdf_attachment
 from thidua.formtools import add_service_errors
 
 
@@ -248,6 +250,7 @@ def pledge_detail(request: HttpRequest, pk: int) -> HttpResponse:
     pledge = queries.pledge_detail(pledge.pk)
     user = request.user
     verification = verify_pledge_signature(pledge) if hasattr(pledge, "signature") else None
+    scan = queries.scan_of(pledge)
     return render(
         request,
         "blocs/pledges/pledge_detail.html",
@@ -267,6 +270,9 @@ def pledge_detail(request: HttpRequest, pk: int) -> HttpResponse:
             and pledge.status == PledgeStatus.SIGNED
             and not hasattr(pledge, "amendment"),
             "reason_form": ReasonForm(),
+            "scan": scan,
+            "can_attach_scan": perms.can_sign_pledge(user, pledge) and pledge.status == PledgeStatus.SIGNED,
+            "scan_form": ScanForm(),
         },
     )
 
@@ -366,3 +372,27 @@ def pledge_amend(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             return redirect("pledges:pledge_edit", pk=new.pk)
     return render(request, "blocs/pledges/pledge_amend.html", {"pledge": pledge, "form": form})
+
+
+def pledge_scan_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    """The representative attaches the scanned signed paper copy (outside the signed content)."""
+    pledge = perms.get_pledge_for_user_or_404(request.user, pk, action="sign")
+    form = ScanForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.attach_signed_scan(pledge=pledge, user=request.user, upload=form.cleaned_data["file"])
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("The scanned signed copy is attached."))
+            return redirect("pledges:pledge_detail", pk=pledge.pk)
+    return render(request, "blocs/pledges/pledge_scan.html", {"pledge": pledge, "form": form})
+
+
+def pledge_scan_download(request: HttpRequest, pk: int) -> HttpResponse:
+    pledge = perms.get_pledge_for_user_or_404(request.user, pk)
+    scan = queries.scan_of(pledge)
+    if scan is None:
+        raise Http404
+    name = f"Giao ước {pledge.template.year.year} - {pledge.enterprise.name} - v{pledge.version} - bản ký.pdf"
+    return pdf_attachment(scan.file, name)
