@@ -7,6 +7,8 @@ from blocs.enums import MembershipRole, Ownership
 from blocs.models import Bloc, BlocRegulation, Enterprise, IndustrialPark, Meeting
 from blocs.services.enterprises import PROFILE_FIELDS
 from blocs.services.regulations import FIELDS as REGULATION_FIELDS
+from blocs.validators import validate_ratio
+from blocs.year_settings import MAX_LEADER_TERM_YEARS, month_day
 from thidua.documents.uploads import PdfUploadValidator
 
 
@@ -80,6 +82,59 @@ class YearOpenForm(forms.Form):
     copy_previous = forms.BooleanField(
         label=_("Copy last year's blocs, members, roles and settings"), required=False, initial=True
     )
+
+
+class YearSettingsForm(forms.Form):
+    """The open year's settings; the service checks them again (clean_year_settings) before saving."""
+
+    bloc_quorum_ratio = forms.DecimalField(
+        label=_("Quorum of a bloc vote"),
+        max_digits=5,
+        decimal_places=4,
+        validators=[validate_ratio],
+        help_text=_("Share of the members who must take part, e.g. 0.6667 for two thirds."),
+    )
+    bloc_vote_threshold_ratio = forms.DecimalField(
+        label=_("Vote threshold"),
+        max_digits=5,
+        decimal_places=4,
+        validators=[validate_ratio],
+        help_text=_("A candidate needs more than this share of the votes cast, e.g. 0.5."),
+    )
+    leader_term_years = forms.IntegerField(
+        label=_("Leader's term (years)"), min_value=1, max_value=MAX_LEADER_TERM_YEARS
+    )
+    leader_consecutive_terms_allowed = forms.BooleanField(
+        label=_("A leader may serve consecutive terms"), required=False
+    )
+    deputy_is_default_leader_candidate = forms.BooleanField(
+        label=_("The deputy is the default candidate for leader"), required=False
+    )
+    enterprise_report_day = forms.IntegerField(
+        label=_("Enterprise report day"),
+        min_value=1,
+        max_value=31,
+        help_text=_("Day of the month by which enterprises report to the bloc."),
+    )
+    bloc_report_day = forms.IntegerField(
+        label=_("Bloc report day"),
+        min_value=1,
+        max_value=31,
+        help_text=_("Day of the month by which the bloc reports to the Board."),
+    )
+    objection_window_working_days = forms.IntegerField(
+        label=_("Objection window (working days)"), min_value=1, max_value=31
+    )
+    dossier_deadline = forms.RegexField(
+        label=_("Award dossier deadline"),
+        regex=r"^\d{2}-\d{2}$",
+        max_length=5,
+        help_text=_("Month and day, MM-DD: 12-10 is 10 December."),
+        error_messages={"invalid": _("Enter a date as MM-DD, e.g. 12-10.")},
+    )
+
+    def clean_dossier_deadline(self):
+        return month_day(self.cleaned_data["dossier_deadline"])
 
 
 class BlocForm(forms.ModelForm):

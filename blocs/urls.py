@@ -15,6 +15,7 @@ urlpatterns = [
     path("years/", views.year_list, name="year_list"),
     path("years/open/", views.year_open, name="year_open"),
     path("years/<int:pk>/close/", views.year_close, name="year_close"),
+    path("years/<int:pk>/settings/", views.year_settings, name="year_settings"),
     path("blocs/", views.bloc_list, name="bloc_list"),
     path("blocs/new/", views.bloc_create, name="bloc_create"),
     path("blocs/<int:pk>/", views.bloc_detail, name="bloc_detail"),

@@ -25,6 +25,7 @@ from blocs.forms import (
     ReasonForm,
     RoleForm,
     YearOpenForm,
+    YearSettingsForm,
 )
 from blocs.models import Bloc, Enterprise
 from blocs.services import applications as application_services
@@ -37,6 +38,7 @@ from blocs.services import membership as membership_services
 from blocs.services import years as year_services
 from blocs.voting import queries as voting_queries
 from blocs.voting import services as voting_services
+from blocs.year_settings import DEFAULT_YEAR_SETTINGS
 from thidua.accounts.enums import BoardRole
 from thidua.accounts.models import User
 from thidua.formtools import add_service_errors
@@ -221,6 +223,31 @@ def year_close(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("The year was closed; it is now read-only."))
     return redirect("blocs:year_list")
+
+
+def year_settings(request: HttpRequest, pk: int) -> HttpResponse:
+    """Board staff read a year's settings; admins and officers edit them while the year is open."""
+    year = perms.get_year_for_user_or_404(request.user, pk, for_write=request.method == "POST")
+    values = {**DEFAULT_YEAR_SETTINGS, **year.settings}
+    form = YearSettingsForm(request.POST or None, initial=values)
+    if request.method == "POST" and form.is_valid():
+        try:
+            year_services.update_year_settings(year=year, settings=form.cleaned_data, updated_by=request.user)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("The settings of %(year)s were saved.") % {"year": year.year})
+            return redirect("blocs:year_settings", year.pk)
+    return render(
+        request,
+        "blocs/year_settings.html",
+        {
+            "year": year,
+            "form": form,
+            "rows": [(field.label, values.get(name)) for name, field in form.fields.items()],
+            "can_edit": year.is_open and perms.can_manage_blocs(request.user),
+        },
+    )
 
 
 # ---------------------------------------------------------------------------

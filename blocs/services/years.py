@@ -12,7 +12,7 @@ from blocs.models import BlocMembership, EmulationYear
 from blocs.pledges.services import lock_pledges_for_year
 from blocs.queries import leader_may_serve_again
 from blocs.voting.models import VotingSession
-from blocs.year_settings import default_year_settings
+from blocs.year_settings import clean_year_settings, default_year_settings
 from thidua.audit.services import record_event
 
 
@@ -120,7 +120,10 @@ def close_year(*, year: EmulationYear, closed_by) -> EmulationYear:
 
 @transaction.atomic
 def update_year_settings(*, year: EmulationYear, settings: dict, updated_by) -> EmulationYear:
+    """Change some of the year's settings (quorum, thresholds, deadlines, leader rules). A closed year refuses."""
+    year = EmulationYear.objects.select_for_update().get(pk=year.pk)
     ensure_year_open(year)
+    settings = clean_year_settings(settings)
     before = dict(year.settings)
     year.settings = {**year.settings, **settings}
     year.save(update_fields=["settings"])
