@@ -13,6 +13,7 @@ from tests.factories.accounts import InvitationFactory
 from tests.factories.blocs import (
     BlocFactory,
     BlocMembershipFactory,
+    BlocRegulationFactory,
     CompositionDecisionFactory,
     EmulationYearFactory,
     EnterpriseFactory,
@@ -143,6 +144,14 @@ CASES = {
     "blocs:meeting_list": OtherBoard.bloc,
     "blocs:meeting_create": OtherBoard.bloc,
     "blocs:meeting_detail": lambda o: MeetingFactory(bloc=o.bloc()),
+    "blocs:meeting_file_download": lambda o: MeetingFactory(bloc=o.bloc(), file="blocs/meetings/x.pdf"),
+    "blocs:year_settings": OtherBoard.year,
+    "blocs:regulation_list": OtherBoard.bloc,
+    "blocs:regulation_create": OtherBoard.bloc,
+    "blocs:regulation_detail": lambda o: BlocRegulationFactory(bloc=o.bloc()),
+    "blocs:regulation_download": lambda o: BlocRegulationFactory(
+        bloc=o.bloc(), file="blocs/regulations/x.pdf"
+    ),
     "blocs:membership_role": OtherBoard.membership,
     "blocs:membership_withdraw": OtherBoard.membership,
     "blocs:application_detail": lambda o: MembershipApplicationFactory(
