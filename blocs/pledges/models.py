@@ -225,6 +225,16 @@ class PledgeTransition(models.Model):
         return f"{self.from_status} → {self.to_status}"
 
 
+class PledgeSignatureQuerySet(models.QuerySet):
+    """Bulk ``update()``/``delete()`` would bypass the model's append-only guard: refuse them too."""
+
+    def update(self, **kwargs):
+        raise ValueError("Pledge signatures are append-only.")
+
+    def delete(self):
+        raise ValueError("Pledge signatures are append-only.")
+
+
 class PledgeSignature(models.Model):
     """The record of a signature: the exact canonical content signed, its SHA-256, and a hash chain.
 
@@ -248,6 +258,8 @@ class PledgeSignature(models.Model):
     prev_hash = models.CharField(max_length=64, unique=True)
     record_hash = models.CharField(max_length=64, unique=True)
 
+    objects = PledgeSignatureQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("pledge signature")
         verbose_name_plural = _("pledge signatures")
@@ -255,6 +267,15 @@ class PledgeSignature(models.Model):
 
     def __str__(self) -> str:
         return f"{self.pledge} — {self.sha256[:12]}"
+
+    def save(self, *args, **kwargs) -> None:
+        """Append-only (operations.md B2/S6); on PostgreSQL a trigger refuses UPDATE/DELETE as well."""
+        if not self._state.adding:
+            raise ValueError("Pledge signatures are append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("Pledge signatures are append-only.")
 
     @property
     def short_fingerprint(self) -> str:

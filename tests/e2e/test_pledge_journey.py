@@ -19,7 +19,7 @@ def _fill_targets(page, values):
     page.wait_for_selector("[data-testid=pledge-submit]")
 
 
-def test_pledge_journey(live_server, world, new_page):
+def test_pledge_journey(live_server, world, new_page, tmp_path):
     pw = make_pledge_world(world)
     pledge_url = f"{live_server.url}/blocs/pledges/{pw.pledge_of(pw.member).pk}/"
     rep, leader = new_page(), new_page()
@@ -64,7 +64,8 @@ def test_pledge_journey(live_server, world, new_page):
     board.wait_for_selector("a[href*='/download/']", timeout=60_000)
     with board.expect_download() as download_info:
         board.click("a[href*='/download/']")
-    pdf_path = download_info.value.path()
+    pdf_path = tmp_path / "giao-uoc-thi-dua.pdf"  # the verification form takes only files named .pdf
+    download_info.value.save_as(pdf_path)
     board.click("a[href*='/verify/']")
     board.wait_for_load_state()
     board.set_input_files("input[type=file]", pdf_path)
