@@ -31,6 +31,8 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from thidua.documents.letterhead import balanced_lines
+
 if TYPE_CHECKING:
     from thidua.documents.models import GeneratedDocument
 
@@ -78,6 +80,9 @@ def document_context(document: GeneratedDocument) -> dict[str, Any]:
     """Everything a PDF template needs, from the document's own fields and snapshots only (no queries)."""
     url = verification_url(document.verification_token)
     letterhead = dict(document.letterhead)
+    # The header's left column cannot hold long lines at 12 pt: break them into balanced lines.
+    letterhead["parent_body_lines"] = balanced_lines(letterhead.get("parent_body_line", ""), bold=False)
+    letterhead["issuing_body_lines"] = balanced_lines(letterhead.get("issuing_body_line", ""), bold=True)
     return {
         **document.context,
         "document": {
