@@ -81,3 +81,10 @@ def test_attachment_headers(tmp_path):
     assert response["Content-Type"] == "application/pdf"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Content-Disposition"].startswith("attachment; filename*=utf-8''Bi%C3%AAn%20b%E1%BA%A3n")
+
+
+def test_services_get_the_error_on_their_field():
+    with pytest.raises(ValidationError) as caught:
+        check_pdf_upload(SimpleUploadedFile("a.txt", PDF), field="file")
+
+    assert caught.value.message_dict == {"file": ["Upload a file ending in .pdf."]}

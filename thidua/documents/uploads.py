@@ -19,8 +19,17 @@ PDF_MAGIC = b"%PDF-"
 PDF_UPLOAD_MAX_BYTES = 10 * 1024 * 1024
 
 
-def check_pdf_upload(upload, *, max_bytes: int = PDF_UPLOAD_MAX_BYTES) -> None:
-    """Raise ValidationError unless ``upload`` is a PDF of at most ``max_bytes`` (extension and magic bytes)."""
+def check_pdf_upload(upload, *, max_bytes: int = PDF_UPLOAD_MAX_BYTES, field: str | None = None) -> None:
+    """Raise ValidationError unless ``upload`` is a PDF of at most ``max_bytes`` (extension and magic bytes).
+
+    ``field``: raise the error on that field (services), instead of a plain error (form field validators).
+    """
+    if field is not None:
+        try:
+            check_pdf_upload(upload, max_bytes=max_bytes)
+        except ValidationError as exc:
+            raise ValidationError({field: exc.error_list}) from None
+        return
     if upload.size > max_bytes:
         raise ValidationError(
             _("The file is too large (at most %(size)d MB).") % {"size": max_bytes // (1024 * 1024)},
