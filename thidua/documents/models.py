@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from thidua.accounts.models import Organization
-from thidua.documents.enums import DocumentStatus, SignerPrefix
+from thidua.documents.enums import DocumentStatus, SignerPrefix, doc_type_label
 
 
 class NumberSequence(models.Model):
@@ -108,6 +108,11 @@ class GeneratedDocument(models.Model):
     def number_and_symbol(self) -> str:
         """ "05/TB-BQL": numbers below 10 get a leading zero (Decree 30, Appendix I)."""
         return f"{self.number:02d}/{self.symbol}"
+
+    @property
+    def doc_type_label(self) -> str:
+        """ "Notice" (vi: Thông báo) for ``TB``: what the verification page and lists show."""
+        return doc_type_label(self.doc_type)
 
     @property
     def is_done(self) -> bool:
