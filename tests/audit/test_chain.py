@@ -7,7 +7,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.utils import translation
 
 from thidua.audit.chain import GENESIS_HASH, link_hash
@@ -31,7 +31,13 @@ def three_events(world) -> list[AuditEvent]:
 
 
 def run_sql(sql: str, params: list | None = None) -> None:
+    """Edit the log behind the application's back, as a DBA would: on PostgreSQL the append-only trigger is
+    disabled first (inside the test's transaction, so the rollback enables it again)."""
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # ALTER TABLE refuses pending deferred FK checks
+            cursor.execute("ALTER TABLE audit_auditevent DISABLE TRIGGER audit_event_append_only")
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
         cursor.execute(sql, params or [])
 
 
@@ -177,3 +183,19 @@ def test_bulk_update_and_delete_through_the_orm_are_refused(three_events):
         AuditEvent.objects.filter(seq=2).delete()
 
     assert "Audit chain intact: 3 events." in verify()
+
+
+def test_raw_sql_edit_is_refused_by_the_database_on_postgresql(three_events):
+    def edit(sql: str) -> None:
+        with transaction.atomic(), connection.cursor() as cursor:  # a savepoint: the test goes on
+            cursor.execute(sql)
+
+    if connection.vendor == "postgresql":
+        with pytest.raises(DatabaseError, match="audit events are append-only"):
+            edit("UPDATE audit_auditevent SET action = 'auth.logout' WHERE seq = 2")
+        with pytest.raises(DatabaseError, match="audit events are append-only"):
+            edit("DELETE FROM audit_auditevent WHERE seq = 2")
+        assert "Audit chain intact: 3 events." in verify()
+    else:  # SQLite has no trigger: the edit goes through and the chain check names it
+        edit("UPDATE audit_auditevent SET action = 'auth.logout' WHERE seq = 2")
+        assert "event #2" in verify_error()
