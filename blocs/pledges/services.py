@@ -680,22 +680,31 @@ def _remind(pledge: Pledge) -> None:
         "step": context["step"],
         "deadline": pledge.template.signing_deadline.strftime("%d/%m/%Y"),
     }
-    links = list(_representatives(pledge.enterprise_id))
-    Notification.objects.bulk_create(
-        Notification(user=link.user, message=message, url=context["url"]) for link in links
+    users = [link.user for link in _representatives(pledge.enterprise_id)]
+    emailed = _notify_users(
+        users, message=message, path=context["url"], mail="pledge_reminder", context=context
     )
-    subject = render_to_string("emails/pledge_reminder_subject.txt", context).strip()
-    body = render_to_string("emails/pledge_reminder_body.txt", context)
-    recipients = [link.user.email for link in links if link.user.email]
-    if recipients:
-        transaction.on_commit(lambda: send_mail(subject, body, None, recipients))
     record_event(
         action="pledge.reminded",
         organization=pledge.organization,
         obj=pledge,
         actor_label="beat",
-        changes={"step": pledge.status, "recipients": len(recipients)},
+        changes={"step": pledge.status, "recipients": emailed},
     )
+
+
+def _notify_users(users: list, *, message: str, path: str, mail: str, context: dict) -> int:
+    """An in-app notification for each user and, once the transaction commits, one e-mail from the
+    ``emails/<mail>_subject.txt`` / ``_body.txt`` templates; returns how many addresses it goes to."""
+    Notification.objects.bulk_create(
+        Notification(user=user, message=message[:500], url=path) for user in users
+    )
+    subject = render_to_string(f"emails/{mail}_subject.txt", context).strip()
+    body = render_to_string(f"emails/{mail}_body.txt", context)
+    emails = [user.email for user in users if user.email]
+    if emails:
+        transaction.on_commit(lambda: send_mail(subject, body, None, emails))
+    return len(emails)
 
 
 def send_review_reminders(*, now: datetime.datetime | None = None) -> int:
@@ -737,14 +746,7 @@ def _remind_reviewers(pledge: Pledge, recipients: list, *, now: datetime.datetim
     message = _(
         "Reminder: the pledge of %(enterprise)s for %(year)s has been waiting for your review for %(days)s days."
     ) % {"enterprise": pledge.enterprise.name, "year": pledge.template.year.year, "days": days}
-    Notification.objects.bulk_create(
-        Notification(user=user, message=message[:500], url=path) for user in recipients
-    )
-    subject = render_to_string("emails/pledge_review_reminder_subject.txt", context).strip()
-    body = render_to_string("emails/pledge_review_reminder_body.txt", context)
-    emails = [user.email for user in recipients if user.email]
-    if emails:
-        transaction.on_commit(lambda: send_mail(subject, body, None, emails))
+    _notify_users(recipients, message=message, path=path, mail="pledge_review_reminder", context=context)
     record_event(
         action="pledge.review_reminded",
         organization=pledge.organization,
