@@ -10,12 +10,14 @@ from blocs.services.regulations import FIELDS as REGULATION_FIELDS
 from blocs.validators import validate_ratio
 from blocs.year_settings import MAX_LEADER_TERM_YEARS, month_day
 from thidua.documents.uploads import PdfUploadValidator
+from thidua.formtools import DateInput
 
 
 class ParkForm(forms.ModelForm):
     class Meta:
         model = IndustrialPark
         fields = ["code", "name", "province", "location", "area_ha", "active"]
+        localized_fields = ["area_ha"]
 
 
 class EnterpriseForm(forms.ModelForm):
@@ -91,6 +93,7 @@ class YearSettingsForm(forms.Form):
         label=_("Quorum of a bloc vote"),
         max_digits=5,
         decimal_places=4,
+        localize=True,
         validators=[validate_ratio],
         help_text=_("Share of the members who must take part, e.g. 0.6667 for two thirds."),
     )
@@ -98,6 +101,7 @@ class YearSettingsForm(forms.Form):
         label=_("Vote threshold"),
         max_digits=5,
         decimal_places=4,
+        localize=True,
         validators=[validate_ratio],
         help_text=_("A candidate needs more than this share of the votes cast, e.g. 0.5."),
     )
@@ -201,7 +205,7 @@ class MeetingForm(forms.ModelForm):
     class Meta:
         model = Meeting
         fields = ["kind", "date", "place", "attendees", "attendees_text", "minutes", "file"]
-        widgets = {"date": forms.DateInput(attrs={"type": "date"}), "attendees": forms.CheckboxSelectMultiple}
+        widgets = {"date": DateInput(), "attendees": forms.CheckboxSelectMultiple}
 
     def __init__(self, *args, members, **kwargs):
         super().__init__(*args, **kwargs)
@@ -234,9 +238,10 @@ class RegulationForm(forms.ModelForm):
 
     class Meta:
         model = BlocRegulation
+        localized_fields = "__all__"
         fields = [*REGULATION_FIELDS, "file"]
         widgets = {
-            "adopted_on": forms.DateInput(attrs={"type": "date"}),
+            "adopted_on": DateInput(),
             "text": forms.Textarea(attrs={"rows": 8}),
         }
         help_texts = {

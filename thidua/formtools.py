@@ -11,3 +11,13 @@ def add_service_errors(form: forms.Form, exc: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, exc.messages)
+
+
+class DateInput(forms.DateInput):
+    """The browser's date picker. It always exchanges ISO dates (2026-01-05), whatever the display language,
+    so the value is rendered in ISO too (a localized 05/01/2026 would leave the picker empty)."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None, format="%Y-%m-%d"):
+        super().__init__(attrs=attrs, format=format)

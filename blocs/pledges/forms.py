@@ -10,10 +10,7 @@ from blocs.pledges.models import Indicator, Pledge, PledgeTemplate
 from blocs.pledges.queries import catalogue_for
 from blocs.pledges.services import RegistrationInput, TargetInput
 from thidua.documents.uploads import PdfUploadValidator
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
+from thidua.formtools import DateInput
 
 
 class TemplateForm(forms.Form):
@@ -100,10 +97,16 @@ class PledgeForm(forms.Form):
                 max_digits=18,
                 decimal_places=4,
                 required=False,
+                localize=True,  # 1.234,5 in Vietnamese, 1,234.5 in English
+                widget=forms.TextInput(
+                    attrs={"class": "form-control form-control-sm text-end", "inputmode": "decimal"}
+                ),
                 help_text=_("Optional") if indicator.optional else "",
             )
             self.fields[f"basis_{indicator.code}"] = forms.ChoiceField(
-                label=_("Basis"), choices=TargetBasis.choices
+                label=_("Basis"),
+                choices=TargetBasis.choices,
+                widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
             )
 
     def rows(self):
