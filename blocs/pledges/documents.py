@@ -11,7 +11,7 @@ from blocs.enums import MembershipRole, MembershipStatus
 from blocs.models import BlocMembership
 from blocs.pledges.enums import AwardCode, PledgeStatus, TargetBasis
 from blocs.pledges.models import Pledge, PledgeTarget
-from blocs.pledges.signing import decimal_string
+from thidua.documents.numbers import vietnamese_number
 
 TEMPLATE_NAME = "pdf/blocs/joint_pledge.html"
 KIND = "joint_pledge"
@@ -101,7 +101,12 @@ def joint_context(
 
 def _value(target) -> str:
     basis = "" if target.basis == TargetBasis.PLAN else " (cùng kỳ)"
-    return f"{decimal_string(target.value)}{basis}"
+    return f"{vietnamese_number(target.value)}{basis}"
+
+
+def _registration(subject: str, award: str, enterprise_name: str) -> str:
+    """ "Tập thể lao động xuất sắc" for the enterprise itself, "Chiến sĩ thi đua cơ sở — Nguyễn Văn A" otherwise."""
+    return award if subject.strip() in {"", enterprise_name} else f"{award} — {subject}"
 
 
 def joint_pledge_data(template) -> JointPledgeData:
@@ -126,7 +131,8 @@ def joint_pledge_data(template) -> JointPledgeData:
             tax_code=p.enterprise.tax_code,
             targets={t.indicator.code: _value(t) for t in p.targets.all()},
             registrations=[
-                f"{r.name}: {awards.get(r.award_code, r.award_code)}" for r in p.registrations.all()
+                _registration(r.name, awards.get(r.award_code, r.award_code), p.enterprise.name)
+                for r in p.registrations.all()
             ],
         )
         for p in signed

@@ -45,12 +45,12 @@ def sample_pledge() -> SampleDocument:
             targets={
                 "GTSX": str(120 + 40 * n),
                 "DT": str(110 + 35 * n),
-                "XK": f"{3 + n}.5",
+                "XK": f"{3 + n},5",
                 "NNS": str(4 + n),
                 "LD": str(150 + 30 * n),
-                "TNBQ": "7.2",
+                "TNBQ": "7,2",
             },
-            registrations=[f"{name}: Tập thể lao động xuất sắc"],
+            registrations=["Tập thể lao động xuất sắc"],
         )
         for n, (name, tax, _rep, _title) in enumerate(names)
     ]
