@@ -1,9 +1,12 @@
 """A member fills and submits its pledge, the leader returns it, the member corrects and resubmits, the leader
 accepts, the member signs with re-authentication, the Board closes signing, downloads and verifies the PDF."""
 
+import subprocess
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 
 from tests.blocs.pledges.conftest import make_pledge_world
 from tests.e2e.conftest import login
@@ -19,15 +22,29 @@ def _fill_targets(page, values):
     page.wait_for_selector("[data-testid=pledge-submit]")
 
 
-def test_pledge_journey(live_server, world, new_page, tmp_path):
+# The same journey in each language, numbers typed the way people of that language type them.
+LANGUAGES = [("vi", "3,5", "4,2"), ("en", "3.5", "4.2")]
+
+
+@pytest.mark.parametrize(
+    ("language", "first_export", "corrected_export"), LANGUAGES, ids=[lang for lang, *_ in LANGUAGES]
+)
+def test_pledge_journey(live_server, world, new_page, tmp_path, language, first_export, corrected_export):
     pw = make_pledge_world(world)
     pledge_url = f"{live_server.url}/blocs/pledges/{pw.pledge_of(pw.member).pk}/"
-    rep, leader = new_page(), new_page()
+    cookie = {"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": live_server.url}
+
+    def person():
+        page = new_page()
+        page.context.add_cookies([cookie])
+        return page
+
+    rep, leader = person(), person()
 
     login(rep, live_server, pw.member_rep.email)
     rep.goto(f"{live_server.url}/blocs/pledges/mine/")
     rep.click("[data-testid=pledge-edit]")
-    _fill_targets(rep, {"GTSX": "120", "DT": "110", "XK": "3.5"})
+    _fill_targets(rep, {"GTSX": "120", "DT": "110", "XK": first_export})
     rep.click("[data-testid=pledge-submit]")
     rep.wait_for_selector(".pledge-status-submitted")
 
@@ -40,7 +57,7 @@ def test_pledge_journey(live_server, world, new_page, tmp_path):
     rep.goto(pledge_url)
     returned_text = rep.inner_text("[data-testid=return-reason]")
     rep.click("[data-testid=pledge-edit]")
-    _fill_targets(rep, {"XK": "4.2"})
+    _fill_targets(rep, {"XK": corrected_export})
     rep.click("[data-testid=pledge-submit]")
     rep.wait_for_load_state()
 
@@ -57,7 +74,7 @@ def test_pledge_journey(live_server, world, new_page, tmp_path):
 
     officer = world.a.officer
     device = TOTPDeviceFactory(user=officer)
-    board = new_page()
+    board = person()
     login(board, live_server, officer.email, totp_device=device)
     board.goto(f"{live_server.url}/blocs/pledges/templates/{pw.template.pk}/")
     board.click("[data-testid=close-signing]")
@@ -72,7 +89,15 @@ def test_pledge_journey(live_server, world, new_page, tmp_path):
     board.click("form[enctype='multipart/form-data'] button[type=submit]")
     board.wait_for_selector(".alert-success, .alert-danger")
 
+    pdf_text = subprocess.run(
+        ["pdftotext", str(pdf_path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    page_language = rep.get_attribute("html", "lang")
+
+    assert page_language == language
     assert "Kim ngạch xuất khẩu" in returned_text
     assert Path(pdf_path).read_bytes()[:4] == b"%PDF"
+    assert "4,2" in pdf_text.split()  # the official document prints 4,2 whatever the interface language
+    assert pw.pledge_of(pw.member).targets.get(indicator__code="XK").value == Decimal("4.2")
     assert board.locator(".alert-success").count() >= 1
     assert rep.console_errors == [] and leader.console_errors == [] and board.console_errors == []
