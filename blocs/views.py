@@ -28,6 +28,7 @@ from blocs.forms import (
     YearSettingsForm,
 )
 from blocs.models import Bloc, Enterprise
+from blocs.pledges import queries as pledge_queries
 from blocs.services import applications as application_services
 from blocs.services import bloc_records as bloc_services
 from blocs.services import decisions as decision_services
@@ -153,6 +154,7 @@ def enterprise_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "enterprise": enterprise,
             "history": queries.enterprise_history(enterprise),
+            "pledges": pledge_queries.pledges_of_enterprise(enterprise),
             "applications": queries.applications_of(enterprise),
             "contacts": enterprise.user_links.select_related("user"),
             "can_manage": perms.can_manage_blocs(request.user),

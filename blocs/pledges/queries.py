@@ -174,3 +174,12 @@ def notifications_for(user) -> QuerySet[Notification]:
 def scan_of(pledge: Pledge) -> PledgeSignatureScan | None:
     """The scanned signed copy attached to the pledge's signature, if any."""
     return PledgeSignatureScan.objects.filter(signature__pledge_id=pledge.pk).first()
+
+
+def pledges_of_enterprise(enterprise) -> QuerySet[Pledge]:
+    """Every pledge version of an enterprise across years (for its history page), newest year first."""
+    return (
+        Pledge.objects.filter(enterprise=enterprise)
+        .select_related("template__year", "template__bloc", "signature")
+        .order_by("-template__year__year", "-version")
+    )
