@@ -12,7 +12,11 @@ pytestmark = pytest.mark.unit
 
 @pytest.mark.parametrize(
     ("language", "typed", "expected"),
-    [("vi", "1.234,5", Decimal("1234.5")), ("vi", "12,75", Decimal("12.75")), ("en", "1,234.5", Decimal("1234.5"))],
+    [
+        ("vi", "1.234,5", Decimal("1234.5")),
+        ("vi", "12,75", Decimal("12.75")),
+        ("en", "1,234.5", Decimal("1234.5")),
+    ],
 )
 def test_localized_numbers_are_read_as_people_of_that_language_type_them(language, typed, expected):
     field = forms.DecimalField(localize=True, max_digits=18, decimal_places=4)

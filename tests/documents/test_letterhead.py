@@ -1,8 +1,8 @@
 import re
-import subprocess
 
 import pytest
 
+from tests.pdf_tools import poppler
 from thidua.documents import rendering
 from thidua.documents.letterhead import LEFT_COLUMN_MM, balanced_lines, text_width_mm
 from thidua.documents.samples import SAMPLES, build_sample_document
@@ -63,13 +63,7 @@ def test_authority_line_is_balanced():
 
 def _words_on_page_one(pdf_path) -> list[tuple[str, float, float, float]]:
     """(word, xMin, xMax, height) of every word on page 1, from ``pdftotext -bbox``."""
-    out = subprocess.run(
-        ["pdftotext", "-bbox", "-f", "1", "-l", "1", str(pdf_path), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=30,
-    ).stdout
+    out = poppler("pdftotext", "-bbox", "-f", "1", "-l", "1", str(pdf_path), "-")
     pattern = r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>'
     return [
         (word, float(x0), float(x1), float(y1) - float(y0))

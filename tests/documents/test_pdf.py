@@ -2,13 +2,13 @@
 
 import http.server
 import io
-import subprocess
 import threading
 from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
 
+from tests.pdf_tools import poppler
 from thidua.documents import rendering
 from thidua.documents.samples import SAMPLES, TONE_MARK_NAME, build_sample_document
 
@@ -22,10 +22,6 @@ def render_sample(kind: str, tmp_path: Path, **changes) -> Path:
     path = tmp_path / f"{kind}.pdf"
     path.write_bytes(rendering.render_pdf(build_sample_document(sample)))
     return path
-
-
-def poppler(*args) -> str:
-    return subprocess.run(args, capture_output=True, text=True, check=True, timeout=30).stdout
 
 
 def test_notice_pdf_text_fonts_and_page_size(tmp_path):

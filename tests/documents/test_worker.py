@@ -28,7 +28,9 @@ from thidua.documents.queries import sha256_of_stream
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 
 # The broker of the real-worker tests: its database is flushed, so give each concurrent run its own.
-REDIS_URL = os.environ.get("TEST_DOCUMENTS_REDIS_URL") or os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/11"
+REDIS_URL = (
+    os.environ.get("TEST_DOCUMENTS_REDIS_URL") or os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/11"
+)
 CLOSED_PORT_URL = "redis://127.0.0.1:1/11"
 DEADLINE = 60  # seconds, for every wait
 

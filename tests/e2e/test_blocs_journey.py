@@ -1,7 +1,5 @@
 """An enterprise applies to join a bloc, the Board approves it, and issues the consolidation decision as PDF."""
 
-import subprocess
-
 import pytest
 
 from blocs.enums import MembershipRole
@@ -15,6 +13,7 @@ from tests.factories.blocs import (
     IndustrialParkFactory,
     enterprise_user,
 )
+from tests.pdf_tools import pdf_text as read_pdf_text
 
 pytestmark = pytest.mark.e2e
 
@@ -52,7 +51,7 @@ def test_enterprise_applies_board_approves_and_issues_the_decision(live_server, 
         download_button.click()
     pdf_path = tmp_path / "decision.pdf"
     download_info.value.save_as(pdf_path)
-    pdf_text = subprocess.run(["pdftotext", str(pdf_path), "-"], capture_output=True, text=True, check=True).stdout
+    pdf_text = read_pdf_text(pdf_path)
     enterprise_page.goto(f"{live_server.url}/blocs/my/enterprise/")
 
     assert status_after_applying in {"Đã gửi", "Submitted"}

@@ -2,12 +2,12 @@
 
 import hashlib
 import re
-import subprocess
 
 import pytest
 
 from tests.e2e.conftest import login, submit_and_wait
 from tests.factories.accounts import TOTPDeviceFactory
+from tests.pdf_tools import pdf_text as read_pdf_text
 
 pytestmark = pytest.mark.e2e
 
@@ -35,7 +35,7 @@ def test_officer_issues_a_notice_downloads_and_verifies_it(live_server, world, p
     page.wait_for_selector("input[type=file]")
     page.set_input_files("input[type=file]", str(pdf_path))
     submit_and_wait(page, "main form button[type=submit]")
-    pdf_text = subprocess.run(["pdftotext", str(pdf_path), "-"], capture_output=True, text=True, check=True).stdout
+    pdf_text = read_pdf_text(pdf_path)
 
     assert download_info.value.suggested_filename.endswith(".pdf")
     assert hashlib.sha256(pdf_path.read_bytes()).hexdigest() == sha256_on_page

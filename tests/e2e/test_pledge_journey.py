@@ -1,7 +1,6 @@
 """A member fills and submits its pledge, the leader returns it, the member corrects and resubmits, the leader
 accepts, the member signs with re-authentication, the Board closes signing, downloads and verifies the PDF."""
 
-import subprocess
 from decimal import Decimal
 from pathlib import Path
 
@@ -11,6 +10,7 @@ from django.conf import settings
 from tests.blocs.pledges.conftest import make_pledge_world
 from tests.e2e.conftest import login
 from tests.factories.accounts import TEST_PASSWORD, TOTPDeviceFactory
+from tests.pdf_tools import pdf_text as read_pdf_text
 
 pytestmark = pytest.mark.e2e
 
@@ -89,9 +89,7 @@ def test_pledge_journey(live_server, world, new_page, tmp_path, language, first_
     board.click("form[enctype='multipart/form-data'] button[type=submit]")
     board.wait_for_selector(".alert-success, .alert-danger")
 
-    pdf_text = subprocess.run(
-        ["pdftotext", str(pdf_path), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    pdf_text = read_pdf_text(pdf_path)
     page_language = rep.get_attribute("html", "lang")
 
     assert page_language == language

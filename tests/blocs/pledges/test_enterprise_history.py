@@ -11,7 +11,9 @@ def test_enterprise_page_lists_its_pledges_across_years(world, client_for):
     pw = make_pledge_world(world)
     pledge = pw.pledge_of(pw.member)
 
-    response = english(client_for(world.a.officer)).get(reverse("blocs:enterprise_detail", args=[pw.member.pk]))
+    response = english(client_for(world.a.officer)).get(
+        reverse("blocs:enterprise_detail", args=[pw.member.pk])
+    )
     html = response.content.decode()
 
     assert response.status_code == 200

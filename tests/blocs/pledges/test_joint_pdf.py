@@ -1,11 +1,11 @@
 """The joint pledge renders to a real PDF that names every member and their targets."""
 
 import shutil
-import subprocess
 
 import pytest
 
 from tests.blocs.pledges.conftest import signed
+from tests.pdf_tools import pdf_text
 from thidua.documents.enums import DocumentStatus
 
 pytestmark = pytest.mark.slow
@@ -25,7 +25,7 @@ def test_joint_pledge_pdf_contains_every_member_and_target(pw, world, django_cap
     document = pw.template.joint_document
     document.refresh_from_db()
     pdf = document.file.read()
-    text = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    text = pdf_text(pdf)
     flat = " ".join(text.split())
 
     assert document.status == DocumentStatus.DONE
