@@ -1,7 +1,5 @@
 """The joint pledge renders to a real PDF that names every member and their targets."""
 
-import shutil
-
 import pytest
 
 from tests.blocs.pledges.conftest import signed
@@ -11,7 +9,6 @@ from thidua.documents.enums import DocumentStatus
 pytestmark = pytest.mark.slow
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
 def test_joint_pledge_pdf_contains_every_member_and_target(pw, world, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         for enterprise, rep in (
