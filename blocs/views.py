@@ -42,12 +42,7 @@ from blocs.voting import services as voting_services
 from blocs.year_settings import DEFAULT_YEAR_SETTINGS
 from thidua.accounts.enums import BoardRole
 from thidua.accounts.models import User
-from thidua.formtools import add_service_errors
-
-
-def _fail(request: HttpRequest, exc: ValidationError) -> None:
-    for message in exc.messages:
-        messages.error(request, message)
+from thidua.formtools import add_service_errors, message_service_errors
 
 
 def _query_string(request: HttpRequest) -> str:
@@ -209,7 +204,7 @@ def year_open(request: HttpRequest) -> HttpResponse:
                 copy_from=copy_from,
             )
         except ValidationError as exc:
-            _fail(request, exc)
+            message_service_errors(request, exc)
         else:
             messages.success(request, _("The year was opened."))
     return redirect("blocs:year_list")
@@ -221,7 +216,7 @@ def year_close(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         year_services.close_year(year=year, closed_by=request.user)
     except ValidationError as exc:
-        _fail(request, exc)
+        message_service_errors(request, exc)
     else:
         messages.success(request, _("The year was closed; it is now read-only."))
     return redirect("blocs:year_list")
@@ -358,7 +353,7 @@ def membership_role(request: HttpRequest, pk: int) -> HttpResponse:
                 membership=membership, role=form.cleaned_data["role"], assigned_by=request.user
             )
         except ValidationError as exc:
-            _fail(request, exc)
+            message_service_errors(request, exc)
         else:
             messages.success(request, _("The role was changed."))
     return redirect("blocs:bloc_detail", membership.bloc_id)
@@ -376,7 +371,7 @@ def membership_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
                 membership=membership, reason=form.cleaned_data["reason"], withdrawn_by=request.user
             )
         except ValidationError as exc:
-            _fail(request, exc)
+            message_service_errors(request, exc)
         else:
             messages.success(request, _("The enterprise left the bloc."))
     return redirect("blocs:bloc_detail", membership.bloc_id)
@@ -475,7 +470,7 @@ def application_approve(request: HttpRequest, pk: int) -> HttpResponse:
                 application=application, bloc=form.cleaned_data["bloc"], decided_by=request.user
             )
         except ValidationError as exc:
-            _fail(request, exc)
+            message_service_errors(request, exc)
         else:
             messages.success(request, _("The application was approved."))
             return redirect("blocs:application_list")
@@ -494,7 +489,7 @@ def application_reject(request: HttpRequest, pk: int) -> HttpResponse:
             application=application, reason=form.cleaned_data["reason"], decided_by=request.user
         )
     except ValidationError as exc:
-        _fail(request, exc)
+        message_service_errors(request, exc)
         return redirect("blocs:application_detail", application.pk)
     messages.success(request, _("The application was rejected."))
     return redirect("blocs:application_list")
@@ -534,7 +529,7 @@ def decision_issue(request: HttpRequest) -> HttpResponse:
             year=year, issued_by=request.user, signer=signer
         )
     except ValidationError as exc:
-        _fail(request, exc)
+        message_service_errors(request, exc)
         return redirect("blocs:decision_list")
     messages.success(request, _("The consolidation decision was issued; its PDF is being produced."))
     return redirect("blocs:decision_detail", decision.pk)
@@ -581,7 +576,7 @@ def election_create(request: HttpRequest) -> HttpResponse:
             bloc=form.cleaned_data["bloc"], year=year, created_by=request.user
         )
     except ValidationError as exc:
-        _fail(request, exc)
+        message_service_errors(request, exc)
         return redirect("blocs:election_list")
     messages.success(request, _("The election was created."))
     return redirect("blocs:election_detail", session.pk)
@@ -620,7 +615,7 @@ def election_open(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         voting_services.open_voting_session(session=session, opened_by=request.user)
     except ValidationError as exc:
-        _fail(request, exc)
+        message_service_errors(request, exc)
     return redirect("blocs:election_detail", session.pk)
 
 
@@ -630,7 +625,7 @@ def election_close(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         voting_services.close_voting_session(session=session, closed_by=request.user)
     except ValidationError as exc:
-        _fail(request, exc)
+        message_service_errors(request, exc)
     return redirect("blocs:election_detail", session.pk)
 
 
@@ -640,7 +635,7 @@ def election_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         voting_services.confirm_voting_result(session=session, confirmed_by=request.user)
     except ValidationError as exc:
-        _fail(request, exc)
+        message_service_errors(request, exc)
     return redirect("blocs:election_detail", session.pk)
 
 
@@ -654,7 +649,7 @@ def election_vote(request: HttpRequest, pk: int) -> HttpResponse:
                 session=session, voter_user=request.user, candidates=form.cleaned_data["candidates"]
             )
         except ValidationError as exc:
-            _fail(request, exc)
+            message_service_errors(request, exc)
         else:
             messages.success(request, _("Your ballot was recorded."))
     return redirect("blocs:election_detail", session.pk)
@@ -721,7 +716,7 @@ def my_application_submit(request: HttpRequest) -> HttpResponse:
             note=form.cleaned_data["note"],
         )
     except ValidationError as exc:
-        _fail(request, exc)
+        message_service_errors(request, exc)
     else:
         messages.success(request, _("Your application was sent to the Board."))
     return redirect("blocs:my_enterprise")

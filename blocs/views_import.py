@@ -28,6 +28,7 @@ from blocs.imports import MAX_UPLOAD_BYTES, check_upload, parse_workbook
 from blocs.statistics import participation, years_for_board
 from thidua.accounts.enums import BoardRole
 from thidua.accounts.permissions import has_board_role, require, require_board_staff
+from thidua.formtools import message_service_errors
 
 SESSION_KEY = "enterprise_imports"
 PREVIEW_ROWS = 200
@@ -138,7 +139,7 @@ def import_commit(request: HttpRequest, token: str) -> HttpResponse:
             request=request,
         )
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        message_service_errors(request, exc)
         return redirect("blocs_io:import_preview", token=token)
     _forget(request, token)
     return render(request, "blocs/import/done.html", {"outcome": outcome, "entry": entry})

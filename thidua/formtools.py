@@ -1,6 +1,7 @@
 """Helpers shared by forms across apps."""
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 
 
@@ -21,3 +22,8 @@ class DateInput(forms.DateInput):
 
     def __init__(self, attrs=None, format="%Y-%m-%d"):
         super().__init__(attrs=attrs, format=format)
+
+
+def message_service_errors(request, exc: ValidationError) -> None:
+    """Show why a service refused an action (no form to attach it to) as one error message on the next page."""
+    messages.error(request, " ".join(exc.messages))

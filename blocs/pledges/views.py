@@ -25,7 +25,7 @@ from blocs.pledges.signing import has_totp, verify_pledge_signature
 from blocs.queries import enterprise_of, led_bloc_ids
 from thidua.accounts.permissions import acting_board, is_board_staff, require
 from thidua.documents.uploads import pdf_attachment
-from thidua.formtools import add_service_errors
+from thidua.formtools import add_service_errors, message_service_errors
 
 
 def _client_ip(request: HttpRequest) -> str | None:
@@ -37,7 +37,7 @@ def _step(request: HttpRequest, call, success: str):
     try:
         call()
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        message_service_errors(request, exc)
         return False
     messages.success(request, success)
     return True

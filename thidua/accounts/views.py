@@ -32,7 +32,7 @@ from thidua.accounts.permissions import (
     require_board_staff,
 )
 from thidua.accounts.queries import invitations_for_board, staff_for_board
-from thidua.formtools import add_service_errors
+from thidua.formtools import add_service_errors, message_service_errors
 
 
 class LoginView(auth_views.LoginView):
@@ -173,7 +173,7 @@ def invitation_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         services.revoke_invitation(invitation=invitation, revoked_by=request.user, request=request)
     except ValidationError as exc:
-        messages.error(request, exc.messages[0])
+        message_service_errors(request, exc)
     else:
         messages.success(request, _("The invitation was revoked."))
     return redirect("accounts:staff_list")
@@ -187,7 +187,7 @@ def staff_toggle_active(request: HttpRequest, pk: int) -> HttpResponse:
             target=target, active=not target.is_active, changed_by=request.user, request=request
         )
     except ValidationError as exc:
-        messages.error(request, exc.messages[0])
+        message_service_errors(request, exc)
     return redirect("accounts:staff_list")
 
 

@@ -16,7 +16,7 @@ from thidua.documents.permissions import (
     get_document_for_user_or_404,
     get_notice_for_user_or_404,
 )
-from thidua.formtools import add_service_errors
+from thidua.formtools import add_service_errors, message_service_errors
 
 NOTICES_PER_PAGE = 25
 
@@ -71,7 +71,7 @@ def notice_delete(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         services.delete_notice(notice=notice, deleted_by=request.user)
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        message_service_errors(request, exc)
         return redirect("documents:notice_detail", pk=notice.pk)
     messages.success(request, _("The draft was deleted."))
     return redirect("documents:notice_list")
@@ -92,7 +92,7 @@ def notice_issue(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         services.issue_notice(notice=notice, issued_by=request.user)
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        message_service_errors(request, exc)
     return redirect("documents:notice_detail", pk=notice.pk)
 
 
