@@ -4,6 +4,7 @@ import datetime
 import itertools
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from blocs.enums import ApplicationStatus, EnterpriseRole, MeetingKind, MembershipRole, Ownership, YearStatus
 from blocs.models import (
@@ -198,7 +199,7 @@ def seed_thai_nguyen(rows: list[dict]) -> None:
         "leader.tn@thidua.demo",
         "Nguyễn Văn Hồng",
         EnterpriseRole.REPRESENTATIVE,
-        "Bloc leader (Hồng Ngọc)",
+        _("Bloc leader (%(name)s)") % {"name": "Hồng Ngọc"},
         rows,
     )
     _user(
@@ -207,7 +208,7 @@ def seed_thai_nguyen(rows: list[dict]) -> None:
         "member.tn@thidua.demo",
         "Lê Minh Tuấn",
         EnterpriseRole.REPRESENTATIVE,
-        "Member representative (Lechenwood, deputy)",
+        _("Member representative (%(name)s)") % {"name": "Lechenwood, " + str(_("deputy"))},
         rows,
     )
     user = _user(
@@ -216,7 +217,7 @@ def seed_thai_nguyen(rows: list[dict]) -> None:
         "applicant.tn@thidua.demo",
         "Hoàng Thị Mai",
         EnterpriseRole.REPRESENTATIVE,
-        "Enterprise without a bloc (pending application)",
+        _("Enterprise without a bloc (pending application)"),
         rows,
     )
     _application(applicant, year, bloc, user)
@@ -306,7 +307,7 @@ def seed_dak_lak(rows: list[dict]) -> None:
         "leader.dl@thidua.demo",
         "Nguyễn Thanh Sơn",
         EnterpriseRole.REPRESENTATIVE,
-        f"Bloc leader ({blocs[0].code})",
+        _("Bloc leader (%(name)s)") % {"name": blocs[0].code},
         rows,
     )
     _user(
@@ -315,7 +316,7 @@ def seed_dak_lak(rows: list[dict]) -> None:
         "member.dl@thidua.demo",
         "Trần Thị Thu",
         EnterpriseRole.REPRESENTATIVE,
-        f"Member representative ({blocs[0].code})",
+        _("Member representative (%(name)s)") % {"name": blocs[0].code},
         rows,
     )
     user = _user(
@@ -324,7 +325,7 @@ def seed_dak_lak(rows: list[dict]) -> None:
         "applicant.dl@thidua.demo",
         "Phan Văn Lợi",
         EnterpriseRole.REPRESENTATIVE,
-        "Enterprise without a bloc (pending application)",
+        _("Enterprise without a bloc (pending application)"),
         rows,
     )
     _application(outsiders[0], year, blocs[0], user)

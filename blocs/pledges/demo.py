@@ -4,6 +4,8 @@ draft, so that the whole journey can be tried. Idempotent (does nothing once the
 import datetime
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+
 from blocs.enums import EnterpriseRole, MembershipStatus
 from blocs.models import Bloc, BlocMembership, EmulationYear, EnterpriseUser
 from blocs.pledges import services
@@ -88,7 +90,7 @@ def seed(rows: list[dict]) -> None:
         {
             "email": "rep1.tn@thidua.demo",
             "password": DEMO_PASSWORD,
-            "role": f"Member representative ({signed} signed)",
+            "role": _("Member representative (%(count)s signed)") % {"count": signed},
             "board": board.name,
         }
     )
