@@ -86,17 +86,24 @@ def consolidation_context(
                 ],
             },
         ],
-        "blocs": [
-            {
-                "heading": f"{index}. {section.name} ({section.code})",
-                "rows": [
-                    [str(n), row.name, row.tax_code, row.park, ROLE_WORDS.get(row.role, row.role)]
-                    for n, row in enumerate(section.members, start=1)
-                ],
-            }
-            for index, section in enumerate(sections, start=1)
-        ],
+        "appendix": {
+            "title": "DANH SÁCH",
+            "subtitle": f"Thành viên các Khối thi đua năm {year}",
+            # No "reference": the partial cites this decision by the number and date it gets when issued.
+            "sections": [
+                {
+                    "heading": f"{index}. {section.name} ({section.code})",
+                    "columns": APPENDIX_COLUMNS,
+                    "rows": [
+                        [str(n), row.name, row.tax_code, row.park, ROLE_WORDS.get(row.role, row.role)]
+                        for n, row in enumerate(section.members, start=1)
+                    ],
+                }
+                for index, section in enumerate(sections, start=1)
+            ],
+        },
     }
 
 
+APPENDIX_COLUMNS = ["STT", "Tên doanh nghiệp", "Mã số thuế", "Khu công nghiệp", "Chức danh trong Khối"]
 RECIPIENTS = ["Như Điều 3;", "Sở Nội vụ (b/c);", "Lãnh đạo Ban;", "Lưu: VT, TĐKT."]
