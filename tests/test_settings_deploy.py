@@ -69,7 +69,7 @@ def test_check_deploy_fails_without_redis_url():
 
 
 def test_start_up_without_secret_key_fails_with_clear_message():
-    env = production_env(ALLOWED_HOSTS="thidua.example.vn")
+    env = production_env(ALLOWED_HOSTS="thidua.example.vn", DEBUG="0")
 
     result = run_manage("check", env=env)
 
@@ -152,3 +152,12 @@ def test_env_secret_value_fallback_and_required(monkeypatch):
     assert env_secret("THIDUA_TEST_SECRET", required=False, fallback="dev") == "dev"
     with pytest.raises(ImproperlyConfigured, match="THIDUA_TEST_SECRET is not set"):
         env_secret("THIDUA_TEST_SECRET", required=True)
+
+
+def test_manage_py_in_a_bare_checkout_runs_in_development_mode():
+    env = production_env()
+    del env["REDIS_URL"]
+
+    result = run_manage("makemigrations", "--check", "--dry-run", env=env)
+
+    assert result.returncode == 0, result.stderr
