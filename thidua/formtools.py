@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy
 
 
 def add_service_errors(form: forms.Form, exc: ValidationError) -> None:
@@ -27,3 +28,8 @@ class DateInput(forms.DateInput):
 def message_service_errors(request, exc: ValidationError) -> None:
     """Show why a service refused an action (no form to attach it to) as one error message on the next page."""
     messages.error(request, " ".join(exc.messages))
+
+
+# Django 6.1's default label of an empty choice. Its own Vietnamese catalogue has no translation yet, so the
+# msgid is named here for makemessages to keep it in ours (LOCALE_PATHS comes before Django's catalogues).
+EMPTY_CHOICE_LABEL = gettext_lazy("- Select an option -")
