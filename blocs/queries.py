@@ -253,3 +253,19 @@ def composition_of(year: EmulationYear) -> list[dict]:
     for entry in blocs.values():
         entry["members"].sort(key=lambda m: (order[m.role], m.enterprise.name))
     return list(blocs.values())
+
+
+def member_enterprises(bloc, year) -> QuerySet[Enterprise]:
+    """The enterprises that are members of ``bloc`` in ``year`` (e.g. the attendees to choose for a meeting)."""
+    return Enterprise.objects.filter(pk__in=members_of(bloc, year).values("enterprise"))
+
+
+def blocs_with_ids(ids) -> QuerySet[Bloc]:
+    return Bloc.objects.filter(pk__in=ids).order_by("code")
+
+
+def blocs_for_pledge_templates(board, user, *, all_blocs: bool) -> QuerySet[Bloc]:
+    """Active blocs of the Board for which ``user`` may draft a pledge template: every one when ``all_blocs``
+    (Board staff who manage blocs), otherwise the blocs their enterprise leads."""
+    blocs = Bloc.objects.filter(organization=board, active=True)
+    return blocs if all_blocs else blocs.filter(pk__in=led_bloc_ids(user))

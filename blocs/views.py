@@ -27,7 +27,6 @@ from blocs.forms import (
     YearOpenForm,
     YearSettingsForm,
 )
-from blocs.models import Bloc, Enterprise
 from blocs.pledges import queries as pledge_queries
 from blocs.services import applications as application_services
 from blocs.services import bloc_records as bloc_services
@@ -40,8 +39,7 @@ from blocs.services import years as year_services
 from blocs.voting import queries as voting_queries
 from blocs.voting import services as voting_services
 from blocs.year_settings import DEFAULT_YEAR_SETTINGS
-from thidua.accounts.enums import BoardRole
-from thidua.accounts.models import User
+from thidua.accounts.queries import signers_of
 from thidua.formtools import add_service_errors, message_service_errors
 
 
@@ -395,7 +393,7 @@ def meeting_create(request: HttpRequest, pk: int) -> HttpResponse:
     if not perms.can_manage_meetings(request.user, bloc):
         raise PermissionDenied
     year = queries.open_year_of(bloc.organization)
-    members = Enterprise.objects.filter(pk__in=queries.members_of(bloc, year).values("enterprise"))
+    members = queries.member_enterprises(bloc, year)
     form = MeetingForm(request.POST or None, request.FILES or None, members=members)
     if request.method == "POST" and form.is_valid():
         try:
@@ -519,11 +517,7 @@ def decision_issue(request: HttpRequest) -> HttpResponse:
     if year is None:
         messages.error(request, _("Open a year first."))
         return redirect("blocs:decision_list")
-    signer = (
-        User.objects.filter(organization=board, board_roles__role=BoardRole.SIGNER, is_active=True)
-        .order_by("id")
-        .first()
-    )
+    signer = signers_of(board).first()
     try:
         decision = decision_services.issue_consolidation_decision(
             year=year, issued_by=request.user, signer=signer
@@ -728,5 +722,5 @@ def my_blocs(request: HttpRequest) -> HttpResponse:
     led = queries.led_bloc_ids(request.user)
     if len(led) == 1:
         return redirect("blocs:bloc_detail", next(iter(led)))
-    blocs = Bloc.objects.filter(pk__in=led).order_by("code")
+    blocs = queries.blocs_with_ids(led)
     return render(request, "blocs/my_blocs.html", {"blocs": blocs})

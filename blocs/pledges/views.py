@@ -7,7 +7,6 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from blocs.models import Bloc
 from blocs.permissions import can_manage_blocs
 from blocs.pledges import permissions as perms
 from blocs.pledges import queries, services
@@ -22,7 +21,7 @@ from blocs.pledges.forms import (
     registrations_of,
 )
 from blocs.pledges.signing import has_totp, verify_pledge_signature
-from blocs.queries import enterprise_of, led_bloc_ids
+from blocs.queries import blocs_for_pledge_templates, enterprise_of, led_bloc_ids
 from thidua.accounts.permissions import acting_board, is_board_staff, require
 from thidua.documents.uploads import pdf_attachment
 from thidua.formtools import add_service_errors, message_service_errors
@@ -125,9 +124,7 @@ def template_list(request: HttpRequest) -> HttpResponse:
 
 def template_create(request: HttpRequest) -> HttpResponse:
     board = perms.require_progress_viewer(request.user)
-    blocs = Bloc.objects.filter(organization=board, active=True)
-    if not can_manage_blocs(request.user):
-        blocs = blocs.filter(pk__in=led_bloc_ids(request.user))
+    blocs = blocs_for_pledge_templates(board, request.user, all_blocs=can_manage_blocs(request.user))
     require(blocs.exists())
     form = TemplateForm(request.POST or None, board=board, blocs=blocs)
     if request.method == "POST" and form.is_valid():

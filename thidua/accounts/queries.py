@@ -1,5 +1,6 @@
 from django.db.models import Prefetch, QuerySet
 
+from thidua.accounts.enums import BoardRole
 from thidua.accounts.models import BoardMembership, Invitation, Organization, User
 
 
@@ -15,3 +16,10 @@ def staff_for_board(board: Organization) -> QuerySet[User]:
 
 def invitations_for_board(board: Organization) -> QuerySet[Invitation]:
     return Invitation.objects.filter(organization=board).select_related("invited_by").order_by("-created_at")
+
+
+def signers_of(board: Organization) -> QuerySet[User]:
+    """The Board's active leaders who sign its documents, by name."""
+    return User.objects.filter(
+        organization=board, is_active=True, board_roles__role=BoardRole.SIGNER
+    ).order_by("full_name", "id")

@@ -2,8 +2,8 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from thidua.accounts.enums import BoardRole
 from thidua.accounts.models import User
+from thidua.accounts.queries import signers_of
 from thidua.documents.enums import SignerPrefix
 from thidua.documents.uploads import check_pdf_upload
 
@@ -39,9 +39,7 @@ class NoticeForm(forms.Form):
 
     def __init__(self, *args, board, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["signer"].queryset = User.objects.filter(
-            organization=board, is_active=True, board_roles__role=BoardRole.SIGNER
-        ).order_by("full_name")
+        self.fields["signer"].queryset = signers_of(board)
         self.fields["signer"].label_from_instance = lambda user: user.full_name
 
 
