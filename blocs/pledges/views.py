@@ -23,12 +23,9 @@ from blocs.pledges.forms import (
 from blocs.pledges.signing import has_totp, verify_pledge_signature
 from blocs.queries import blocs_for_pledge_templates, enterprise_of, led_bloc_ids
 from thidua.accounts.permissions import acting_board, is_board_staff, require
+from thidua.client_ip import client_ip
 from thidua.documents.uploads import pdf_attachment
 from thidua.formtools import add_service_errors, message_service_errors
-
-
-def _client_ip(request: HttpRequest) -> str | None:
-    return request.META.get("REMOTE_ADDR") or None
 
 
 def _step(request: HttpRequest, call, success: str):
@@ -345,7 +342,7 @@ def pledge_sign(request: HttpRequest, pk: int) -> HttpResponse:
                 password=form.cleaned_data["password"],
                 otp_token=form.cleaned_data.get("otp_token", ""),
                 title=form.cleaned_data["title"],
-                ip=_client_ip(request),
+                ip=client_ip(request),
                 user_agent=request.META.get("HTTP_USER_AGENT", ""),
             )
         except ValidationError as exc:

@@ -15,8 +15,8 @@ LOGIN_URL = "/accounts/login/"
 ATTACKER_IP = "203.0.113.7"
 
 
-def post_login(client, email: str, password: str, ip: str = ATTACKER_IP):
-    return client.post(LOGIN_URL, {"username": email, "password": password}, REMOTE_ADDR=ip)
+def post_login(client, email: str, password: str, ip: str = ATTACKER_IP, **headers):
+    return client.post(LOGIN_URL, {"username": email, "password": password}, REMOTE_ADDR=ip, **headers)
 
 
 def fail_until_locked(client, email: str, ip: str = ATTACKER_IP) -> None:
@@ -117,3 +117,40 @@ def test_changing_the_case_of_the_e_mail_does_not_reset_the_count(world, client)
     response = post_login(client, email, TEST_PASSWORD)
 
     assert response.status_code == 429
+
+
+def test_without_trusted_proxies_a_forged_forwarded_for_does_not_escape_the_lock(world, client, settings):
+    settings.TRUSTED_PROXY_COUNT = 0
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        post_login(client, world.a.officer.email, "not-the-password", HTTP_X_FORWARDED_FOR=f"198.51.100.{n}")
+
+    response = post_login(client, world.a.officer.email, TEST_PASSWORD, HTTP_X_FORWARDED_FOR="198.51.100.99")
+
+    assert response.status_code == 429
+    assert set(AccessAttempt.objects.values_list("ip_address", flat=True)) == {ATTACKER_IP}
+
+
+def test_behind_one_trusted_proxy_the_lock_and_the_audit_use_the_address_it_saw(world, client, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    proxy = "10.0.0.2"
+    for n in range(settings.AXES_FAILURE_LIMIT):  # the client forges the left part; nginx appends the truth
+        post_login(
+            client,
+            world.a.officer.email,
+            "not-the-password",
+            proxy,
+            HTTP_X_FORWARDED_FOR=f"10.9.9.{n}, {ATTACKER_IP}",
+        )
+
+    locked = post_login(client, world.a.officer.email, TEST_PASSWORD, proxy, HTTP_X_FORWARDED_FOR=ATTACKER_IP)
+    other = post_login(
+        client, world.a.officer.email, TEST_PASSWORD, proxy, HTTP_X_FORWARDED_FOR="198.51.100.20"
+    )
+
+    assert locked.status_code == 429
+    assert other.status_code == 302  # another client behind the same proxy is not locked out
+    assert set(AccessAttempt.objects.values_list("ip_address", flat=True)) == {ATTACKER_IP}
+    assert set(AuditEvent.objects.filter(action="auth.login_failed").values_list("ip", flat=True)) == {
+        ATTACKER_IP
+    }
+    assert AuditEvent.objects.get(action="auth.login").ip == "198.51.100.20"

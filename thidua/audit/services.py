@@ -8,17 +8,12 @@ from django.utils import timezone
 
 from thidua.audit.chain import GENESIS_HASH, link_hash
 from thidua.audit.models import AuditChainHead, AuditEvent
+from thidua.client_ip import client_ip
 
 
 def json_safe(value: dict) -> dict:
     """What the JSON column will give back, so the hash is computed on exactly what is stored."""
     return json.loads(json.dumps(value, cls=DjangoJSONEncoder))
-
-
-def client_ip(request) -> str | None:
-    if request is None:
-        return None
-    return request.META.get("REMOTE_ADDR") or None
 
 
 def record_event(

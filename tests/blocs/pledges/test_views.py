@@ -1,6 +1,7 @@
 """Pledge screens: allowed / 403 / 404 on every URL, the progress page's query count, the sign page."""
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -94,6 +95,23 @@ def test_sign_page_signs_with_password(pw, world, client_for):
     assert right.status_code == 302
     assert PledgeSignature.objects.get(pledge=pledge).user_agent == "pytest-browser"
     assert PledgeSignature.objects.get(pledge=pledge).auth_method == "PASSWORD_TOTP"
+
+
+def test_signature_records_the_client_address_behind_a_trusted_proxy(pw, world, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    pledge = accepted(pw, pw.member, pw.member_rep, world.a.officer)
+    client = Client()
+    client.force_login(pw.member_rep)  # no TOTP device: the password alone signs
+
+    response = client.post(
+        reverse("pledges:pledge_sign", args=[pledge.pk]),
+        {"title": "Giám đốc", "password": TEST_PASSWORD, "confirm": "on"},
+        REMOTE_ADDR="10.0.0.2",
+        HTTP_X_FORWARDED_FOR="198.51.100.99, 203.0.113.7",
+    )
+
+    assert response.status_code == 302
+    assert PledgeSignature.objects.get(pledge=pledge).ip == "203.0.113.7"
 
 
 def test_detail_shows_valid_or_tampered_signature(pw, world, client_for):
