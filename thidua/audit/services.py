@@ -28,7 +28,8 @@ def record_event(
     request=None,
     actor_label: str = "",
 ) -> AuditEvent:
-    """Append one event to the chain. Runs inside the caller's transaction, so it commits or rolls back with it."""
+    """Append one event to its Board's chain. Runs inside the caller's transaction, so it commits or rolls
+    back with it."""
     if obj is not None:
         object_type = object_type or obj._meta.label_lower
         object_id = object_id or obj.pk
@@ -37,9 +38,7 @@ def record_event(
     if organization is None and actor is not None:
         organization = actor.organization
     with transaction.atomic():
-        head, _created = AuditChainHead.objects.select_for_update().get_or_create(
-            id=1, defaults={"last_seq": 0, "last_hash": GENESIS_HASH}
-        )
+        head = _locked_head(organization)
         event = AuditEvent(
             seq=head.last_seq + 1,
             created_at=timezone.now(),
@@ -55,5 +54,15 @@ def record_event(
         )
         event.row_hash = link_hash(event.prev_hash, event)
         event.save()
-        AuditChainHead.objects.filter(id=1).update(last_seq=event.seq, last_hash=event.row_hash)
+        AuditChainHead.objects.filter(pk=head.pk).update(last_seq=event.seq, last_hash=event.row_hash)
     return event
+
+
+def _locked_head(organization) -> AuditChainHead:
+    """The head of ``organization``'s chain (``None``: the chain of events with no Board), locked until the
+    caller's transaction ends. Only writers of the same chain wait; the first event of a chain creates its
+    head, and a concurrent first event waits on the unique constraint, then locks the row that won."""
+    head, _created = AuditChainHead.objects.select_for_update().get_or_create(
+        organization=organization, defaults={"last_seq": 0, "last_hash": GENESIS_HASH}
+    )
+    return head
