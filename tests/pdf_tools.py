@@ -1,5 +1,7 @@
-"""Reading real PDFs in tests with poppler-utils (pdftotext, pdffonts, pdfinfo); CI installs them."""
+"""Reading real PDFs in tests with poppler-utils (pdftotext, pdffonts, pdfinfo); CI installs them.
+Building small valid ones for upload tests."""
 
+import io
 import shutil
 import subprocess
 from pathlib import Path
@@ -20,3 +22,16 @@ def pdf_text(pdf: Path | str | bytes) -> str:
     if isinstance(pdf, bytes):
         return poppler("pdftotext", "-", "-", stdin=pdf)
     return poppler("pdftotext", str(pdf), "-")
+
+
+def minimal_pdf(text: str = "") -> bytes:
+    """A small, valid one-page PDF (as an upload would carry), built with pypdf."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    if text:
+        writer.add_metadata({"/Title": text})
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()

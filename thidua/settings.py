@@ -63,7 +63,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "thidua.accounts.middleware.StaffTwoFactorMiddleware",
+    "thidua.accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -122,7 +122,10 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_HANDLER = "thidua.accounts.throttling.LoginFailureHandler"
+AXES_LOCKOUT_CALLABLE = "thidua.accounts.throttling.lockout_response"
+# Password spraying: this many failures from one IP address, whatever the accounts, lock the address.
+LOGIN_IP_FAILURE_LIMIT = env_int("LOGIN_IP_FAILURE_LIMIT", 20)
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_USERNAME_CALLABLE = "thidua.accounts.throttling.lockout_username"
 AXES_CLIENT_IP_CALLABLE = "thidua.client_ip.client_ip"  # the same address the audit log and signatures record
@@ -267,6 +270,16 @@ DOCUMENTS_ISSUE_RATE = (
     env_int("DOCUMENTS_ISSUE_RATE_COUNT", 30),
     env_int("DOCUMENTS_ISSUE_RATE_SECONDS", 600),
 )
+
+# Uploaded Excel workbooks (thidua.spreadsheets): checked from the archive's directory before openpyxl opens
+# them, then streamed read-only up to a row limit that counts blank rows. Defaults in the README.
+XLSX_MAX_FILE_BYTES = env_int("XLSX_MAX_FILE_BYTES", 10 * 1024 * 1024)
+XLSX_MAX_MEMBERS = env_int("XLSX_MAX_MEMBERS", 200)
+XLSX_MAX_UNCOMPRESSED_BYTES = env_int("XLSX_MAX_UNCOMPRESSED_BYTES", 64 * 1024 * 1024)
+XLSX_MAX_SHARED_STRINGS_BYTES = env_int("XLSX_MAX_SHARED_STRINGS_BYTES", 16 * 1024 * 1024)
+XLSX_MAX_COMPRESSION_RATIO = env_int("XLSX_MAX_COMPRESSION_RATIO", 100)
+XLSX_MAX_ROWS = env_int("XLSX_MAX_ROWS", 20_000)
+XLSX_MAX_CELLS_PER_ROW = env_int("XLSX_MAX_CELLS_PER_ROW", 1024)
 
 # Pledges (blocs.pledges): reminders start this many days before the signing deadline; the task module.
 PLEDGE_REMINDER_DAYS = env_int("PLEDGE_REMINDER_DAYS", 7)

@@ -1,10 +1,13 @@
-"""Login throttling (django-axes): 5 failures lock user name + IP for 15 minutes, with a clear page."""
+"""Login throttling (django-axes): 5 failures lock user name + IP for 15 minutes, 20 failures from one IP
+whatever the accounts lock the IP (password spraying), every password check counts, each with a clear page."""
 
 from datetime import timedelta
 
 import pytest
 from axes.models import AccessAttempt
 from django.conf import settings
+from django.test import Client
+from django.utils import timezone
 
 from tests.factories.accounts import TEST_PASSWORD
 from thidua.audit.models import AuditEvent
@@ -154,3 +157,100 @@ def test_behind_one_trusted_proxy_the_lock_and_the_audit_use_the_address_it_saw(
         ATTACKER_IP
     }
     assert AuditEvent.objects.get(action="auth.login").ip == "198.51.100.20"
+
+
+# ---------------------------------------------------------------------------
+# Password spraying: one address, many accounts
+# ---------------------------------------------------------------------------
+def spray(client, count: int, ip: str = ATTACKER_IP) -> None:
+    for index in range(count):
+        post_login(client, f"nhan-vien-{index}@thidua.example.vn", "Thidua@2026", ip)
+
+
+def test_spraying_many_accounts_from_one_address_locks_the_address(world, client, english):
+    spray(english(client), settings.LOGIN_IP_FAILURE_LIMIT)
+
+    response = post_login(client, world.a.officer.email, TEST_PASSWORD)
+
+    assert response.status_code == 429
+    assert "Too many wrong passwords were entered from your network" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_one_failure_short_of_the_address_limit_does_not_lock(world, client):
+    spray(client, settings.LOGIN_IP_FAILURE_LIMIT - 1)
+
+    response = post_login(client, world.a.officer.email, TEST_PASSWORD)
+
+    assert response.status_code == 302
+
+
+def test_spraying_from_one_address_does_not_lock_another(world, client):
+    spray(client, settings.LOGIN_IP_FAILURE_LIMIT)
+
+    response = post_login(client, world.a.officer.email, TEST_PASSWORD, ip="198.51.100.20")
+
+    assert response.status_code == 302
+
+
+def test_the_address_lock_lifts_after_the_cool_off(world, client):
+    spray(client, settings.LOGIN_IP_FAILURE_LIMIT)
+    AccessAttempt.objects.update(attempt_time=timezone.now() - settings.AXES_COOLOFF_TIME - timedelta(seconds=1))
+
+    response = post_login(client, world.a.officer.email, TEST_PASSWORD)
+
+    assert response.status_code == 302
+
+
+def test_a_locked_account_page_speaks_of_the_account(world, client, english):
+    fail_until_locked(english(client), world.a.officer.email)
+
+    html = post_login(client, world.a.officer.email, TEST_PASSWORD).content.decode()
+
+    assert "sign-in for this account from your network is locked after 5 failed attempts" in html
+    assert "from your network (" not in html
+
+
+# ---------------------------------------------------------------------------
+# Every password check counts: the password change form shares the lock-out
+# ---------------------------------------------------------------------------
+def change_password(client, old: str, ip: str = ATTACKER_IP):
+    new = "Mat-khau-moi-2026!"
+    return client.post(
+        "/password/change/",
+        {"old_password": old, "new_password1": new, "new_password2": new},
+        REMOTE_ADDR=ip,
+    )
+
+
+def test_wrong_old_passwords_lock_the_password_change(world, client_for, english):
+    client = english(client_for(world.a.officer))
+    for _attempt in range(settings.AXES_FAILURE_LIMIT - 1):
+        assert change_password(client, "not-the-password").status_code == 200
+
+    locked = change_password(client, "not-the-password")
+    right_one = change_password(client, TEST_PASSWORD)
+
+    world.a.officer.refresh_from_db()
+    assert (locked.status_code, right_one.status_code) == (429, 429)
+    assert "Too many failed sign-in attempts" in right_one.content.decode()
+    assert world.a.officer.check_password(TEST_PASSWORD)
+
+
+def test_login_failures_and_password_change_failures_add_up(world, client, client_for):
+    for _attempt in range(settings.AXES_FAILURE_LIMIT - 1):
+        post_login(client, world.a.officer.email, "not-the-password")
+    change_password(client_for(world.a.officer), "not-the-password")
+
+    response = post_login(Client(), world.a.officer.email, TEST_PASSWORD)
+
+    assert response.status_code == 429
+
+
+def test_a_wrong_old_password_says_so_and_is_audited(world, client_for, english):
+    client = english(client_for(world.a.officer))
+
+    response = change_password(client, "not-the-password")
+
+    assert "Your old password was entered incorrectly" in response.content.decode()
+    assert AuditEvent.objects.filter(action="auth.login_failed", actor_label=world.a.officer.email).count() == 1

@@ -1,4 +1,5 @@
-"""TOTP two-factor authentication: required for Board staff, enrolment by QR code, backup codes."""
+"""TOTP two-factor authentication: required for Board staff and for anyone with a confirmed device,
+enrolment by QR code, backup codes, a new session key at each privilege change."""
 
 import base64
 import re
@@ -6,6 +7,7 @@ from io import StringIO
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.contrib.sessions.models import Session
 from django.core.management import call_command
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticToken
@@ -232,3 +234,86 @@ def test_seed_demo_is_safe_to_run_twice_and_prints_the_logins(db):
     assert DEMO_PASSWORD in text
     assert "Ban Quản lý Khu kinh tế tỉnh Đắk Lắk" in text
     assert TOTPDevice.objects.filter(user__email="officer.tn@thidua.demo").count() == 1
+
+
+# ---------------------------------------------------------------------------
+# A confirmed device is always asked for; the session key changes at every privilege change
+# ---------------------------------------------------------------------------
+def test_an_enterprise_user_with_a_confirmed_device_is_asked_for_it(world, client):
+    enterprise_user = UserFactory(organization=world.a.board)
+    device = TOTPDeviceFactory(user=enterprise_user)
+    sign_in(client, enterprise_user)
+
+    gated = client.get("/accounts/profile/")
+    client.post(TWO_FACTOR_URL, {"token": current_code(device), "next": "/accounts/profile/"})
+    after = client.get("/accounts/profile/")
+
+    assert gated.status_code == 302
+    assert next_of(gated) == "/accounts/profile/"
+    assert after.status_code == 200
+
+
+def test_an_unconfirmed_device_does_not_gate_an_enterprise_user(world, client):
+    enterprise_user = UserFactory(organization=world.a.board)
+    TOTPDevice.objects.create(user=enterprise_user, name="pending", confirmed=False)
+    sign_in(client, enterprise_user)
+
+    assert client.get("/accounts/profile/").status_code == 200
+
+
+def test_the_session_key_changes_at_sign_in(world, client):
+    client.get("/accounts/login/")
+    client.session.save()
+    before = client.session.session_key
+
+    sign_in(client, world.a.signer)
+
+    assert client.session.session_key != before
+
+
+def test_the_session_key_changes_after_the_second_factor(world, client):
+    device = TOTPDeviceFactory(user=world.a.signer)
+    sign_in(client, world.a.signer)
+    after_password = client.session.session_key
+
+    client.post(TWO_FACTOR_URL, {"token": current_code(device), "next": "/"})
+
+    assert client.session.session_key != after_password
+    assert client.get("/board/").status_code == 200
+    assert not Session.objects.filter(session_key=after_password).exists()
+
+
+def test_the_session_key_changes_after_enrolment(world, client):
+    sign_in(client, world.a.officer)
+    client.get(TWO_FACTOR_URL)
+    after_password = client.session.session_key
+    device = TOTPDevice.objects.get(user=world.a.officer, confirmed=False)
+
+    client.post(TWO_FACTOR_URL, {"token": current_code(device), "next": "/"})
+
+    assert client.session.session_key != after_password
+    assert client.get("/").status_code == 200
+
+
+def test_a_wrong_code_keeps_the_session_key(world, client):
+    TOTPDeviceFactory(user=world.a.signer)
+    sign_in(client, world.a.signer)
+    after_password = client.session.session_key
+
+    client.post(TWO_FACTOR_URL, {"token": "000000"})
+
+    assert client.session.session_key == after_password
+
+
+def test_the_session_key_changes_after_a_password_change(world, client_for):
+    client = client_for(world.a.officer)
+    before = client.session.session_key
+    new = "Mat-khau-moi-2026!"
+
+    response = client.post(
+        "/password/change/", {"old_password": TEST_PASSWORD, "new_password1": new, "new_password2": new}
+    )
+
+    assert response.status_code == 302
+    assert client.session.session_key != before
+    assert client.get("/board/").status_code == 200

@@ -2,7 +2,9 @@
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-PDF_BYTES = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+from tests.pdf_tools import minimal_pdf
+
+PDF_BYTES = minimal_pdf()
 
 
 def pdf_upload(name: str = "Quy chế hoạt động.pdf", content: bytes = PDF_BYTES) -> SimpleUploadedFile:

@@ -1,9 +1,10 @@
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, SetPasswordForm
 from django.utils.translation import gettext_lazy as _
 
 from thidua.accounts.enums import BoardRole
 from thidua.accounts.models import Organization
+from thidua.accounts.throttling import password_matches
 
 
 class EmailLoginForm(AuthenticationForm):
@@ -57,3 +58,20 @@ class InvitationForm(forms.Form):
 
 class AcceptInvitationForm(SetPasswordForm):
     """Set a first password; the user object is a not-yet-created placeholder used for similarity checks."""
+
+
+class ThrottledPasswordChangeForm(PasswordChangeForm):
+    """Django's password change; the old password is checked as at login, so guesses count toward the
+    same lock-out."""
+
+    def __init__(self, user, *args, request, **kwargs):
+        super().__init__(user, *args, **kwargs)
+        self.request = request
+
+    def clean_old_password(self):
+        old_password = self.cleaned_data["old_password"]
+        if not password_matches(self.request, self.user, old_password):
+            raise forms.ValidationError(
+                self.error_messages["password_incorrect"], code="password_incorrect"
+            )
+        return old_password

@@ -18,8 +18,9 @@ ALLOWED_PREFIXES = (
 )
 
 
-class StaffTwoFactorMiddleware:
-    """Board staff must pass TOTP (or a backup code) before anything else; enterprise users may opt in."""
+class SecondFactorMiddleware:
+    """Board staff, and anyone who enrolled an authenticator app (enterprise users opt in), must pass TOTP
+    (or a backup code) before anything else: a confirmed device is always asked for."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -29,7 +30,7 @@ class StaffTwoFactorMiddleware:
         if (
             user.is_authenticated
             and not user.is_verified()
-            and is_board_staff(user)
+            and (is_board_staff(user) or getattr(user, "has_totp_device", False))
             and not request.path.startswith(ALLOWED_PREFIXES)
         ):
             return redirect(

@@ -200,7 +200,7 @@ def confirm_totp_device(*, request, token: str) -> list[str] | None:
     device.save(update_fields=["confirmed"])
     codes = replace_backup_codes(user=user)
     record_event(action="2fa.enrolled", actor=user, obj=user, request=request)
-    otp_login(request, device)
+    _raise_session_to_second_factor(request, device)
     return codes
 
 
@@ -223,9 +223,16 @@ def verify_second_factor(*, request, token: str) -> bool:
     if device is None:
         record_event(action="2fa.failed", actor=user, obj=user, request=request)
         return False
-    otp_login(request, device)
+    _raise_session_to_second_factor(request, device)
     record_event(action="2fa.verified", actor=user, obj=user, request=request)
     return True
+
+
+def _raise_session_to_second_factor(request, device) -> None:
+    """Mark the session verified and give it a new key: a key seen before the privilege change (fixed by
+    an attacker, or read over the shoulder) is worthless after it."""
+    otp_login(request, device)
+    request.session.cycle_key()
 
 
 def record_password_set(*, user: User, request, how: str) -> None:

@@ -21,6 +21,7 @@ from thidua.accounts.forms import (
     InvitationForm,
     OrganizationForm,
     OTPTokenForm,
+    ThrottledPasswordChangeForm,
 )
 from thidua.accounts.models import User
 from thidua.accounts.permissions import (
@@ -43,6 +44,10 @@ class LoginView(auth_views.LoginView):
 
 class PasswordChangeView(auth_views.PasswordChangeView):
     template_name = "accounts/password_change.html"
+    form_class = ThrottledPasswordChangeForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "request": self.request}
 
     def form_valid(self, form):
         response = super().form_valid(form)

@@ -9,11 +9,12 @@ from blocs.pledges import services, signing
 from blocs.pledges.models import PledgeSignature, PledgeSignatureScan
 from tests.blocs.pledges.conftest import accepted, signed
 from tests.conftest import english
+from tests.pdf_tools import minimal_pdf
 from thidua.audit.models import AuditEvent
 
 pytestmark = pytest.mark.unit
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = minimal_pdf()
 
 
 @pytest.fixture(autouse=True)
