@@ -137,6 +137,7 @@ SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 2 * 60 * 60)  # idle timeout
 SESSION_REFRESH_INTERVAL = 300  # the expiry moves forward at most every 5 minutes (no write per request)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 INVITATION_TTL = timedelta(days=env_int("INVITATION_TTL_DAYS", 7))
 
@@ -155,6 +156,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
+CSRF_COOKIE_HTTPONLY = True  # htmx reads the token from <meta name="csrf-token">, never from the cookie
+CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 
 SECURE_CSP = {

@@ -1,5 +1,8 @@
 from django.apps import AppConfig
+from django.core.checks import register
 from django.utils.translation import gettext_lazy as _
+
+from thidua import checks
 
 
 class AccountsConfig(AppConfig):
@@ -9,6 +12,10 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from thidua.accounts import signals  # noqa: F401, PLC0415 -- connects auth-event receivers
+
+        # The platform's production checks (placeholder secrets) run with `check --deploy`.
+        for check in (checks.check_secret_key, checks.check_database_password, checks.check_mail_password):
+            register(check, "security", deploy=True)
 
     def seed_demo(self, stdout) -> list[dict]:
         from thidua.accounts.demo import seed  # noqa: PLC0415 -- demo data is loaded on demand only
