@@ -90,5 +90,5 @@ def test_the_proxy_forwards_to_web_over_the_internal_network_and_says_https():
 
     assert "proxy_pass http://web:8000;" in conf
     assert "proxy_set_header X-Forwarded-Proto https;" in conf
-    assert "proxy_set_header X-Forwarded-For $remote_addr;" in conf
+    assert "proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;" in conf
     assert "return 301 https://$host$request_uri;" in conf
