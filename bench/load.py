@@ -34,9 +34,9 @@ from django.contrib.sessions.backends.db import SessionStore  # noqa: E402
 from django_otp.plugins.otp_totp.models import TOTPDevice  # noqa: E402
 
 from blocs.models import Enterprise  # noqa: E402
-from blocs.queries import PAGE_SIZE  # noqa: E402
 from thidua.accounts.enums import BoardRole  # noqa: E402
 from thidua.accounts.models import BoardMembership, Organization, User  # noqa: E402
+from thidua.pagination import PAGE_SIZE  # noqa: E402
 
 HOST = "127.0.0.1:8011"
 LUA = """
@@ -155,7 +155,7 @@ def main() -> int:
         "enterprise list, random page": ['"/blocs/enterprises/?page=PAGE"'],
         "enterprise list, search “hong ngoc”": ['"/blocs/enterprises/?q=hong+ngoc&page=1"'],
         "enterprise detail": [f'"/blocs/enterprises/{pk}/"' for pk in detail_ids],
-        "participation statistics": ['"/blocs/io/statistics/"'],
+        "participation statistics": ['"/blocs/statistics/"'],
     }
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings"}
     server = subprocess.Popen(

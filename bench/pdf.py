@@ -36,7 +36,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "thidua.test_settings")
 import django
 django.setup()
 from thidua.documents import rendering, samples
-pdf = rendering.render_pdf(samples.build_sample_document(samples.SAMPLES["decision"]()))
+pdf = rendering.render_pdf(samples.build_sample_document(samples.all_samples()["decision"]()))
 assert pdf.startswith(b"%PDF")
 print(time.perf_counter() - t0)
 """
@@ -110,7 +110,7 @@ def run(connection) -> None:
     results: list[tuple[str, str]] = []
 
     def sample_doc(kind):
-        return samples.build_sample_document(samples.SAMPLES[kind]())
+        return samples.build_sample_document(samples.all_samples()[kind]())
 
     # Warm: the first render in the process is measured apart.
     decision, report = sample_doc("decision"), sample_doc("report")
@@ -167,7 +167,7 @@ def run(connection) -> None:
     officer = staff_user(board, BoardRole.OFFICER, full_name="Hoàng Văn Đức")
     signer = staff_user(board, BoardRole.SIGNER, full_name="Lương Văn Khởi")
     celery_app.conf.task_always_eager = False  # memory:// broker: the request only enqueues
-    sample = samples.SAMPLES["decision"]()
+    sample = samples.all_samples()["decision"]()
     ids = [
         services.issue_document(
             organization=board,

@@ -5,7 +5,7 @@ from django.http import HttpResponse
 from django.urls import path
 
 from blocs.models import Enterprise
-from blocs.queries import PAGE_SIZE
+from thidua.pagination import PAGE_SIZE
 from thidua.urls import urlpatterns as production
 
 

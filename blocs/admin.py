@@ -1,4 +1,4 @@
-"""Read-only admin of the blocs app, for a superuser to inspect rows.
+"""Read-only admin of the blocs app, for a superuser to inspect rows (``thidua.admin.ReadOnlyAdmin``).
 
 Every change goes through the services, which validate it and append it to the audit chain; an edit here would
 bypass both. So nothing can be added, changed or deleted from the admin — official records (memberships,
@@ -14,29 +14,17 @@ from blocs.models import (
     Bloc,
     BlocMembership,
     BlocRegulation,
-    CompositionDecision,
+    ConsolidationDecision,
+    EligibleVoter,
     EmulationYear,
     Enterprise,
     EnterpriseUser,
     IndustrialPark,
     Meeting,
     MembershipApplication,
+    VotingSession,
 )
-from blocs.voting.models import EligibleVoter, VotingSession
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    list_per_page = 50
-    show_full_result_count = False  # no second COUNT(*) over the whole table on large data sets
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+from thidua.admin import ReadOnlyAdmin, ReadOnlyTabularInline
 
 
 @admin.register(IndustrialPark)
@@ -94,8 +82,8 @@ class MembershipApplicationAdmin(ReadOnlyAdmin):
     search_fields = ["enterprise__name", "=enterprise__tax_code"]
 
 
-@admin.register(CompositionDecision)
-class CompositionDecisionAdmin(ReadOnlyAdmin):
+@admin.register(ConsolidationDecision)
+class ConsolidationDecisionAdmin(ReadOnlyAdmin):
     list_display = ["__str__", "organization", "year", "status", "signed_on"]
     list_filter = ["organization", "status"]
     list_select_related = ["organization", "year"]
@@ -126,17 +114,9 @@ class MeetingAdmin(HasFileMixin, ReadOnlyAdmin):
     exclude = ["file"]
 
 
-class EligibleVoterInline(admin.TabularInline):
+class EligibleVoterInline(ReadOnlyTabularInline):
     model = EligibleVoter
     fields = ["user", "label"]
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(VotingSession)

@@ -3,26 +3,47 @@ from django.utils.translation import gettext_lazy as _
 
 
 class BlocsConfig(AppConfig):
+    """The blocs app: the register, the membership, the pledges and the voting engine (one label, "blocs").
+
+    ``ready`` is the one place where the sub-domains subscribe to the extension signals of the layers below
+    them (each signal is documented where it is defined). Receivers are connected with a ``dispatch_uid``,
+    so a second ``ready`` does not connect them twice.
+    """
+
     name = "blocs"
     verbose_name = _("Blocs and membership")
 
     def ready(self) -> None:
-        # The documents platform imports no domain app: the blocs app widens who sees its documents.
-        from blocs.pledges.permissions import (  # noqa: PLC0415 -- models are ready only now
-            joint_pledge_document_outsider,
-            joint_pledge_document_viewer,
+        # Imported here: receivers use models, which are ready only now.
+        from blocs.membership import receivers as membership  # noqa: PLC0415
+        from blocs.membership.signals import year_closing  # noqa: PLC0415
+        from blocs.pledges import receivers as pledges  # noqa: PLC0415
+        from blocs.register.signals import (  # noqa: PLC0415
+            enterprise_columns,
+            enterprise_sections,
+            enterprise_viewer,
         )
-        from thidua.documents.permissions import (  # noqa: PLC0415
-            DOCUMENT_OUTSIDERS,
-            EXTRA_DOCUMENT_VIEWERS,
+        from thidua.accounts.demo import seed_demo  # noqa: PLC0415
+        from thidua.documents.signals import (  # noqa: PLC0415
+            document_outsider,
+            document_samples,
+            document_viewer,
         )
 
-        if joint_pledge_document_viewer not in EXTRA_DOCUMENT_VIEWERS:
-            EXTRA_DOCUMENT_VIEWERS.append(joint_pledge_document_viewer)
-        if joint_pledge_document_outsider not in DOCUMENT_OUTSIDERS:
-            DOCUMENT_OUTSIDERS.append(joint_pledge_document_outsider)
-
-    def seed_demo(self, stdout) -> list[dict]:
-        from blocs.demo import seed  # noqa: PLC0415 -- demo data is loaded on demand only
-
-        return seed(stdout)
+        connections = [
+            # register <- membership
+            (enterprise_viewer, membership.enterprise_viewer),
+            (enterprise_columns, membership.enterprise_columns),
+            (enterprise_sections, membership.enterprise_sections),
+            (seed_demo, membership.seed_demo),
+            (document_samples, membership.document_samples),
+            # membership, register, platform <- pledges
+            (year_closing, pledges.lock_pledges_on_year_closing),
+            (enterprise_sections, pledges.enterprise_sections),
+            (document_viewer, pledges.document_viewer),
+            (document_outsider, pledges.document_outsider),
+            (seed_demo, pledges.seed_demo),
+            (document_samples, pledges.document_samples),
+        ]
+        for signal, receiver in connections:
+            signal.connect(receiver, dispatch_uid=f"{receiver.__module__}.{receiver.__name__}")

@@ -1,4 +1,7 @@
-"""Choices of the blocs app (importable everywhere without cycles)."""
+"""Choices shared by the register, membership and pledges (importable everywhere without cycles).
+
+The voting engine has its own, in ``blocs.voting.enums``; the pledges theirs, in ``blocs.pledges.enums``.
+"""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -48,22 +51,3 @@ class MeetingKind(models.TextChoices):
     MIDYEAR = "MIDYEAR", _("Mid-year review")
     YEAR_END = "YEAR_END", _("Year-end summary")
     EXTRA = "EXTRA", _("Extraordinary meeting")
-
-
-class VotingPurpose(models.TextChoices):
-    ELECTION = "ELECTION", _("Leader and deputy election")
-    SUY_TON = "SUY_TON", _("Bloc award vote (suy tôn)")
-    BINH_XET = "BINH_XET", _("Award review vote (bình xét)")
-    COUNCIL = "COUNCIL", _("Council vote")
-
-
-class VotingStatus(models.TextChoices):
-    SCHEDULED = "SCHEDULED", _("Scheduled")
-    OPEN = "OPEN", _("Open")
-    CLOSED = "CLOSED", _("Closed")
-    RESULT_CONFIRMED = "RESULT_CONFIRMED", _("Result confirmed")
-
-
-class ThresholdBase(models.TextChoices):
-    PRESENT = "PRESENT", _("Voters who voted")
-    ALL_ELIGIBLE = "ALL_ELIGIBLE", _("All eligible voters")

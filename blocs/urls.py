@@ -1,52 +1,9 @@
-from django.urls import path
+"""The URLs of the blocs app: one namespace per sub-domain (the voting engine has no pages)."""
 
-from blocs import views, views_regulations
-
-app_name = "blocs"
+from django.urls import include, path
 
 urlpatterns = [
-    path("parks/", views.park_list, name="park_list"),
-    path("parks/new/", views.park_create, name="park_create"),
-    path("parks/<int:pk>/edit/", views.park_edit, name="park_edit"),
-    path("enterprises/", views.enterprise_list, name="enterprise_list"),
-    path("enterprises/new/", views.enterprise_create, name="enterprise_create"),
-    path("enterprises/<int:pk>/", views.enterprise_detail, name="enterprise_detail"),
-    path("enterprises/<int:pk>/edit/", views.enterprise_edit, name="enterprise_edit"),
-    path("years/", views.year_list, name="year_list"),
-    path("years/open/", views.year_open, name="year_open"),
-    path("years/<int:pk>/close/", views.year_close, name="year_close"),
-    path("years/<int:pk>/settings/", views.year_settings, name="year_settings"),
-    path("blocs/", views.bloc_list, name="bloc_list"),
-    path("blocs/new/", views.bloc_create, name="bloc_create"),
-    path("blocs/<int:pk>/", views.bloc_detail, name="bloc_detail"),
-    path("blocs/<int:pk>/edit/", views.bloc_edit, name="bloc_edit"),
-    path("blocs/<int:pk>/members/add/", views.member_add, name="member_add"),
-    path("blocs/<int:pk>/meetings/", views.meeting_list, name="meeting_list"),
-    path("blocs/<int:pk>/meetings/new/", views.meeting_create, name="meeting_create"),
-    path("meetings/<int:pk>/", views.meeting_detail, name="meeting_detail"),
-    path("meetings/<int:pk>/file/", views_regulations.meeting_file_download, name="meeting_file_download"),
-    path("blocs/<int:pk>/regulations/", views_regulations.regulation_list, name="regulation_list"),
-    path("blocs/<int:pk>/regulations/new/", views_regulations.regulation_create, name="regulation_create"),
-    path("regulations/<int:pk>/", views_regulations.regulation_detail, name="regulation_detail"),
-    path("regulations/<int:pk>/file/", views_regulations.regulation_download, name="regulation_download"),
-    path("memberships/<int:pk>/role/", views.membership_role, name="membership_role"),
-    path("memberships/<int:pk>/withdraw/", views.membership_withdraw, name="membership_withdraw"),
-    path("applications/", views.application_list, name="application_list"),
-    path("applications/<int:pk>/", views.application_detail, name="application_detail"),
-    path("applications/<int:pk>/approve/", views.application_approve, name="application_approve"),
-    path("applications/<int:pk>/reject/", views.application_reject, name="application_reject"),
-    path("decisions/", views.decision_list, name="decision_list"),
-    path("decisions/issue/", views.decision_issue, name="decision_issue"),
-    path("decisions/<int:pk>/", views.decision_detail, name="decision_detail"),
-    path("elections/", views.election_list, name="election_list"),
-    path("elections/new/", views.election_create, name="election_create"),
-    path("elections/<int:pk>/", views.election_detail, name="election_detail"),
-    path("elections/<int:pk>/open/", views.election_open, name="election_open"),
-    path("elections/<int:pk>/close/", views.election_close, name="election_close"),
-    path("elections/<int:pk>/confirm/", views.election_confirm, name="election_confirm"),
-    path("elections/<int:pk>/vote/", views.election_vote, name="election_vote"),
-    path("my/enterprise/", views.my_enterprise, name="my_enterprise"),
-    path("my/enterprise/edit/", views.my_enterprise_edit, name="my_enterprise_edit"),
-    path("my/application/", views.my_application_submit, name="my_application_submit"),
-    path("my/blocs/", views.my_blocs, name="my_blocs"),
+    path("", include("blocs.register.urls")),
+    path("", include("blocs.membership.urls")),
+    path("pledges/", include("blocs.pledges.urls")),
 ]

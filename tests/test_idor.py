@@ -14,7 +14,7 @@ from tests.factories.blocs import (
     BlocFactory,
     BlocMembershipFactory,
     BlocRegulationFactory,
-    CompositionDecisionFactory,
+    ConsolidationDecisionFactory,
     EmulationYearFactory,
     EnterpriseFactory,
     IndustrialParkFactory,
@@ -33,9 +33,9 @@ TOKEN_URLS = {
     "accounts:password_reset_confirm",
     "accounts:invitation_accept",
     "documents:verify",
-    "blocs_io:import_preview",
-    "blocs_io:import_commit",
-    "blocs_io:import_cancel",
+    "register:enterprise_import_preview",
+    "register:enterprise_import_commit",
+    "register:enterprise_import_cancel",
 }
 
 
@@ -134,41 +134,41 @@ CASES = {
     "accounts:invitation_revoke": lambda o: InvitationFactory(
         organization=o.board, invited_by=o.world.b.admin
     ),
-    "blocs:park_edit": lambda o: IndustrialParkFactory(organization=o.board),
-    "blocs:enterprise_detail": OtherBoard.enterprise,
-    "blocs:enterprise_edit": OtherBoard.enterprise,
-    "blocs:year_close": OtherBoard.year,
-    "blocs:bloc_detail": OtherBoard.bloc,
-    "blocs:bloc_edit": OtherBoard.bloc,
-    "blocs:member_add": OtherBoard.bloc,
-    "blocs:meeting_list": OtherBoard.bloc,
-    "blocs:meeting_create": OtherBoard.bloc,
-    "blocs:meeting_detail": lambda o: MeetingFactory(bloc=o.bloc()),
-    "blocs:meeting_file_download": lambda o: MeetingFactory(bloc=o.bloc(), file="blocs/meetings/x.pdf"),
-    "blocs:year_settings": OtherBoard.year,
-    "blocs:regulation_list": OtherBoard.bloc,
-    "blocs:regulation_create": OtherBoard.bloc,
-    "blocs:regulation_detail": lambda o: BlocRegulationFactory(bloc=o.bloc()),
-    "blocs:regulation_download": lambda o: BlocRegulationFactory(
+    "register:park_edit": lambda o: IndustrialParkFactory(organization=o.board),
+    "register:enterprise_detail": OtherBoard.enterprise,
+    "register:enterprise_edit": OtherBoard.enterprise,
+    "membership:year_close": OtherBoard.year,
+    "membership:bloc_detail": OtherBoard.bloc,
+    "membership:bloc_edit": OtherBoard.bloc,
+    "membership:member_add": OtherBoard.bloc,
+    "membership:meeting_list": OtherBoard.bloc,
+    "membership:meeting_create": OtherBoard.bloc,
+    "membership:meeting_detail": lambda o: MeetingFactory(bloc=o.bloc()),
+    "membership:meeting_file_download": lambda o: MeetingFactory(bloc=o.bloc(), file="blocs/meetings/x.pdf"),
+    "membership:year_settings": OtherBoard.year,
+    "membership:regulation_list": OtherBoard.bloc,
+    "membership:regulation_create": OtherBoard.bloc,
+    "membership:regulation_detail": lambda o: BlocRegulationFactory(bloc=o.bloc()),
+    "membership:regulation_download": lambda o: BlocRegulationFactory(
         bloc=o.bloc(), file="blocs/regulations/x.pdf"
     ),
-    "blocs:membership_role": OtherBoard.membership,
-    "blocs:membership_withdraw": OtherBoard.membership,
-    "blocs:application_detail": lambda o: MembershipApplicationFactory(
+    "membership:membership_role": OtherBoard.membership,
+    "membership:membership_withdraw": OtherBoard.membership,
+    "membership:application_detail": lambda o: MembershipApplicationFactory(
         enterprise=o.enterprise(), year=o.year()
     ),
-    "blocs:application_approve": lambda o: MembershipApplicationFactory(
+    "membership:application_approve": lambda o: MembershipApplicationFactory(
         enterprise=o.enterprise(), year=o.year()
     ),
-    "blocs:application_reject": lambda o: MembershipApplicationFactory(
+    "membership:application_reject": lambda o: MembershipApplicationFactory(
         enterprise=o.enterprise(), year=o.year()
     ),
-    "blocs:decision_detail": lambda o: CompositionDecisionFactory(organization=o.board, year=o.year()),
-    "blocs:election_detail": OtherBoard.election,
-    "blocs:election_open": OtherBoard.election,
-    "blocs:election_close": OtherBoard.election,
-    "blocs:election_confirm": OtherBoard.election,
-    "blocs:election_vote": OtherBoard.election,
+    "membership:decision_detail": lambda o: ConsolidationDecisionFactory(organization=o.board, year=o.year()),
+    "membership:election_detail": OtherBoard.election,
+    "membership:election_open": OtherBoard.election,
+    "membership:election_close": OtherBoard.election,
+    "membership:election_confirm": OtherBoard.election,
+    "membership:election_vote": OtherBoard.election,
     "documents:notice_detail": lambda o: NoticeFactory(created_by=o.world.b.officer, signer=o.world.b.signer),
     "documents:notice_issue": lambda o: NoticeFactory(created_by=o.world.b.officer, signer=o.world.b.signer),
     "documents:notice_edit": lambda o: NoticeFactory(created_by=o.world.b.officer, signer=o.world.b.signer),

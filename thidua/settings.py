@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "thidua.accounts",
     "thidua.audit",
     "thidua.documents",
+    "thidua.notifications",
     # domain, left to right: blocs <- scoring <- awards
     "blocs",
     "scoring",

@@ -7,12 +7,13 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from blocs.enums import EnterpriseRole, MembershipStatus
-from blocs.models import Bloc, BlocMembership, EmulationYear, EnterpriseUser
+from blocs.membership.models import Bloc, BlocMembership, EmulationYear
 from blocs.pledges import services
 from blocs.pledges.catalogue import DEFAULT_COMMITMENTS, DEFAULT_TARGET_CODES
+from blocs.pledges.documents import JOINT_TEXT, THEME
 from blocs.pledges.enums import PledgeStatus
 from blocs.pledges.models import Indicator, Pledge, PledgeTemplate
-from blocs.pledges.sample_documents import JOINT_TEXT, THEME
+from blocs.register.models import EnterpriseUser
 from thidua.accounts.demo import DEMO_PASSWORD, demo_board
 from thidua.accounts.models import User
 

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from blocs.enums import YearStatus
-from blocs.models import Bloc, EmulationYear
+from blocs.membership.models import Bloc, EmulationYear
 from blocs.pledges.enums import AwardCode, SubjectKind, TargetBasis
 from blocs.pledges.models import Indicator, Pledge, PledgeTemplate
 from blocs.pledges.queries import catalogue_for

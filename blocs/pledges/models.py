@@ -323,28 +323,8 @@ class PledgeReminder(models.Model):
         return f"{self.pledge_id}: {self.step}"
 
 
-class Notification(models.Model):
-    """An in-app message to one user (reminders, returns, acceptances)."""
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
-    message = models.CharField(_("message"), max_length=500)
-    url = models.CharField(max_length=300, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    read_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("notification")
-        verbose_name_plural = _("notifications")
-        ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["user", "read_at"], name="notification_unread_idx")]
-
-    def __str__(self) -> str:
-        return self.message
-
-
 __all__ = [
     "Indicator",
-    "Notification",
     "Pledge",
     "PledgeReminder",
     "PledgeSignature",

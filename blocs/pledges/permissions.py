@@ -12,22 +12,20 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from blocs.enums import MembershipStatus
-from blocs.models import BlocMembership
-from blocs.permissions import (
-    acts_for_enterprise,
-    can_manage_blocs,
-    is_member_of_bloc,
-    is_representative_of,
-    leads_bloc,
-)
+from blocs.membership.models import BlocMembership
+from blocs.membership.permissions import is_member_of_bloc, leads_bloc
+from blocs.membership.queries import led_bloc_ids
 from blocs.pledges import reviewers
 from blocs.pledges.documents import KIND as JOINT_PLEDGE_KIND
 from blocs.pledges.models import Pledge, PledgeTemplate
-from blocs.queries import enterprise_of, led_bloc_ids
-from thidua.accounts.permissions import acting_board, is_board_staff, require
-
-PLEDGE_ACTIONS = ("view", "edit", "review", "sign", "amend")
-TEMPLATE_ACTIONS = ("view", "edit", "approve", "close")
+from blocs.register.permissions import (
+    acts_for_enterprise,
+    board_or_404,
+    can_manage_blocs,
+    is_representative_of,
+)
+from blocs.register.queries import enterprise_of
+from thidua.accounts.permissions import Access, acting_board, is_board_staff, require
 
 
 def can_view_pledge(user, pledge: Pledge) -> bool:
@@ -100,59 +98,54 @@ def _joint_pledge_template_of(document) -> PledgeTemplate | None:
 
 
 def joint_pledge_document_viewer(user, document) -> bool:
-    """``thidua.documents.permissions.EXTRA_DOCUMENT_VIEWERS`` hook (registered in ``BlocsConfig.ready``)."""
+    """Who may see a joint pledge document besides the Board's staff (the ``document_viewer`` receiver)."""
     template = _joint_pledge_template_of(document)
     return template is not None and can_view_joint_pledge(user, template)
 
 
 def joint_pledge_document_outsider(user, document) -> bool:
-    """``DOCUMENT_OUTSIDERS`` hook: an enterprise user who may not see a bloc's joint pledge (another bloc's)
-    gets a 404, as for another enterprise's pledge."""
+    """An enterprise user who may not see a bloc's joint pledge (another bloc's) gets a 404, as for another
+    enterprise's pledge (the ``document_outsider`` receiver)."""
     return document.kind == JOINT_PLEDGE_KIND and enterprise_of(user) is not None and not is_board_staff(user)
 
 
-def _board_or_404(user):
-    board = acting_board(user)
-    if board is None:
-        raise Http404
-    return board
-
-
-def get_pledge_for_user_or_404(user, pk: int, *, action: str = "view") -> Pledge:
+def get_pledge_for_user_or_404(user, pk: int, *, access: Access = Access.VIEW) -> Pledge:
+    """``VIEW``; ``CHANGE`` (fill and submit); ``REVIEW`` (return, accept); ``SIGN`` (sign, amend, scan)."""
     pledge = get_object_or_404(
         Pledge.objects.select_related("template__bloc", "template__year", "enterprise"),
-        organization=_board_or_404(user),
+        organization=board_or_404(user),
         pk=pk,
     )
     if not can_view_pledge(user, pledge):
         raise Http404  # another enterprise's pledge: existence is not leaked
-    if action == "edit":
+    if access == Access.CHANGE:
         require(can_edit_pledge(user, pledge))
-    elif action == "review":
+    elif access == Access.REVIEW:
         require(can_review_pledge(user, pledge))
-    elif action in ("sign", "amend"):
+    elif access == Access.SIGN:
         require(can_sign_pledge(user, pledge))
-    elif action != "view":
-        raise ValueError(action)
+    elif access != Access.VIEW:
+        raise ValueError(access)
     return pledge
 
 
-def get_template_for_user_or_404(user, pk: int, *, action: str = "view") -> PledgeTemplate:
+def get_template_for_user_or_404(user, pk: int, *, access: Access = Access.VIEW) -> PledgeTemplate:
+    """``VIEW``; ``CHANGE`` (edit, submit); ``APPROVE`` (approve, return, close the signing, issue the joint pledge)."""
     template = get_object_or_404(
         PledgeTemplate.objects.select_related("bloc", "year", "joint_document"),
-        organization=_board_or_404(user),
+        organization=board_or_404(user),
         pk=pk,
     )
     if not (is_board_staff(user) or acts_for_enterprise_in_bloc(user, template)):
         raise Http404
-    if action == "view":
+    if access == Access.VIEW:
         require(can_view_template(user, template))
-    elif action == "edit":
+    elif access == Access.CHANGE:
         require(can_edit_template(user, template))
-    elif action in ("approve", "close"):
+    elif access == Access.APPROVE:
         require(can_approve_template(user, template))
     else:
-        raise ValueError(action)
+        raise ValueError(access)
     return template
 
 
@@ -163,6 +156,6 @@ def acts_for_enterprise_in_bloc(user, template: PledgeTemplate) -> bool:
 
 def require_progress_viewer(user):
     """The Board's staff or a bloc leader: the progress page; 403 for other insiders."""
-    board = _board_or_404(user)
+    board = board_or_404(user)
     require(is_board_staff(user) or bool(led_bloc_ids(user)))
     return board

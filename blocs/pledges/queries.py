@@ -4,19 +4,21 @@ from __future__ import annotations
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
-from blocs.models import EmulationYear, Enterprise
+from blocs.membership.models import EmulationYear
+from blocs.membership.queries import led_bloc_ids
 from blocs.pledges.enums import PledgeStatus, TemplateStatus
 from blocs.pledges.models import (
     Indicator,
-    Notification,
     Pledge,
     PledgeSignatureScan,
     PledgeTarget,
     PledgeTemplate,
     PledgeTransition,
 )
-from blocs.queries import decorate_page, enterprise_of, led_bloc_ids, paginate
+from blocs.register.models import Enterprise
+from blocs.register.queries import enterprise_of
 from thidua.accounts.permissions import is_board_staff
+from thidua.pagination import decorate_page, paginate
 
 SIGNED_STATUSES = (PledgeStatus.SIGNED, PledgeStatus.LOCKED)
 
@@ -161,14 +163,6 @@ def diff_versions(old: Pledge, new: Pledge) -> dict:
         "commitments_added": [c for c in new.ticked_commitments if c not in old.ticked_commitments],
         "commitments_removed": [c for c in old.ticked_commitments if c not in new.ticked_commitments],
     }
-
-
-def unread_count(user) -> int:
-    return Notification.objects.filter(user=user, read_at__isnull=True).count()
-
-
-def notifications_for(user) -> QuerySet[Notification]:
-    return Notification.objects.filter(user=user).order_by("-created_at", "-id")
 
 
 def scan_of(pledge: Pledge) -> PledgeSignatureScan | None:

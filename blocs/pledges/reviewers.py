@@ -13,9 +13,11 @@ by the reviewer reminders.
 from __future__ import annotations
 
 from blocs.enums import EnterpriseRole, MembershipRole, MembershipStatus
-from blocs.models import BlocMembership, EnterpriseUser
-from blocs.permissions import can_manage_blocs
-from blocs.queries import enterprise_of, led_bloc_ids
+from blocs.membership.models import BlocMembership
+from blocs.membership.queries import led_bloc_ids
+from blocs.register.models import EnterpriseUser
+from blocs.register.permissions import can_manage_blocs
+from blocs.register.queries import enterprise_of
 
 
 def bloc_officer_enterprise_id(template, role: str) -> int | None:

@@ -33,6 +33,18 @@ PLEDGE_ACTION_LABELS = {
     "lock": gettext_lazy("lock"),
 }
 
+# The audit event of each step: ``<object>.<verb in the past>`` (pledge.signed, pledge_template.approved).
+AUDIT_VERBS = {
+    "submit": "submitted",
+    "return": "returned",
+    "accept": "accepted",
+    "sign": "signed",
+    "amend": "amended",
+    "supersede": "superseded",
+    "lock": "locked",
+    "approve": "approved",
+}
+
 TEMPLATE_TRANSITIONS: dict[str, tuple[frozenset[str], str]] = {
     "submit": (frozenset({T.DRAFT, T.RETURNED}), T.SUBMITTED),
     "return": (frozenset({T.SUBMITTED}), T.RETURNED),

@@ -7,10 +7,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from blocs.permissions import can_manage_blocs
+from blocs.membership.queries import blocs_for_pledge_templates, led_bloc_ids
 from blocs.pledges import permissions as perms
 from blocs.pledges import queries, services
 from blocs.pledges.enums import PledgeStatus
+from blocs.pledges.fingerprint import has_totp, verify_pledge_signature
 from blocs.pledges.forms import (
     PledgeForm,
     ReasonForm,
@@ -20,9 +21,9 @@ from blocs.pledges.forms import (
     TemplateForm,
     registrations_of,
 )
-from blocs.pledges.signing import has_totp, verify_pledge_signature
-from blocs.queries import blocs_for_pledge_templates, enterprise_of, led_bloc_ids
-from thidua.accounts.permissions import acting_board, is_board_staff, require
+from blocs.register.permissions import can_manage_blocs
+from blocs.register.queries import enterprise_of
+from thidua.accounts.permissions import Access, acting_board, is_board_staff, require
 from thidua.client_ip import client_ip
 from thidua.documents.uploads import pdf_attachment
 from thidua.formtools import add_service_errors, message_service_errors
@@ -40,7 +41,7 @@ def _step(request: HttpRequest, call, success: str):
 
 
 # ---------------------------------------------------------------------------
-# Landing, progress, notifications
+# Landing and progress
 # ---------------------------------------------------------------------------
 def pledge_home(request: HttpRequest) -> HttpResponse:
     if acting_board(request.user) is None:
@@ -84,23 +85,6 @@ def progress(request: HttpRequest) -> HttpResponse:
             "templates": queries.templates_visible_to(request.user, board),
             "counts": queries.progress_counts(board, template=template, user=request.user),
         },
-    )
-
-
-def notification_list(request: HttpRequest) -> HttpResponse:
-    if request.method == "POST":
-        services.mark_notifications_read(user=request.user)
-        return redirect("pledges:notification_list")
-    notifications = list(queries.notifications_for(request.user)[:50])
-    return render(request, "blocs/pledges/notification_list.html", {"notifications": notifications})
-
-
-def notification_count(request: HttpRequest) -> HttpResponse:
-    """htmx fragment for the navbar (loaded after the page, so pages keep their query counts)."""
-    return render(
-        request,
-        "blocs/pledges/includes/_notification_count.html",
-        {"count": queries.unread_count(request.user)},
     )
 
 
@@ -159,7 +143,7 @@ def template_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def template_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    template = perms.get_template_for_user_or_404(request.user, pk, action="edit")
+    template = perms.get_template_for_user_or_404(request.user, pk, access=Access.CHANGE)
     form = TemplateForm(request.POST or None, board=template.organization, template=template)
     if request.method == "POST" and form.is_valid():
         try:
@@ -181,7 +165,7 @@ def template_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def template_submit(request: HttpRequest, pk: int) -> HttpResponse:
-    template = perms.get_template_for_user_or_404(request.user, pk, action="edit")
+    template = perms.get_template_for_user_or_404(request.user, pk, access=Access.CHANGE)
     _step(
         request,
         lambda: services.submit_template(template=template, submitted_by=request.user),
@@ -192,7 +176,7 @@ def template_submit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def template_approve(request: HttpRequest, pk: int) -> HttpResponse:
-    template = perms.get_template_for_user_or_404(request.user, pk, action="approve")
+    template = perms.get_template_for_user_or_404(request.user, pk, access=Access.APPROVE)
     _step(
         request,
         lambda: services.approve_template(template=template, approved_by=request.user),
@@ -203,7 +187,7 @@ def template_approve(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def template_return(request: HttpRequest, pk: int) -> HttpResponse:
-    template = perms.get_template_for_user_or_404(request.user, pk, action="approve")
+    template = perms.get_template_for_user_or_404(request.user, pk, access=Access.APPROVE)
     form = ReasonForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
     _step(
@@ -216,7 +200,7 @@ def template_return(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def template_close_signing(request: HttpRequest, pk: int) -> HttpResponse:
-    template = perms.get_template_for_user_or_404(request.user, pk, action="close")
+    template = perms.get_template_for_user_or_404(request.user, pk, access=Access.APPROVE)
     _step(
         request,
         lambda: services.close_signing(template=template, closed_by=request.user),
@@ -227,7 +211,7 @@ def template_close_signing(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def template_issue_joint(request: HttpRequest, pk: int) -> HttpResponse:
-    template = perms.get_template_for_user_or_404(request.user, pk, action="close")
+    template = perms.get_template_for_user_or_404(request.user, pk, access=Access.APPROVE)
     _step(
         request,
         lambda: services.issue_joint_pledge(template=template, requested_by=request.user),
@@ -272,7 +256,7 @@ def pledge_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def pledge_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    pledge = perms.get_pledge_for_user_or_404(request.user, pk, action="edit")
+    pledge = perms.get_pledge_for_user_or_404(request.user, pk, access=Access.CHANGE)
     data = request.POST or None
     form = PledgeForm(data, pledge=pledge)
     initial = [
@@ -301,14 +285,14 @@ def pledge_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def pledge_submit(request: HttpRequest, pk: int) -> HttpResponse:
-    pledge = perms.get_pledge_for_user_or_404(request.user, pk, action="edit")
+    pledge = perms.get_pledge_for_user_or_404(request.user, pk, access=Access.CHANGE)
     _step(request, lambda: services.submit_pledge(pledge=pledge, submitted_by=request.user), _("Submitted."))
     return redirect("pledges:pledge_detail", pk=pk)
 
 
 @require_POST
 def pledge_return(request: HttpRequest, pk: int) -> HttpResponse:
-    pledge = perms.get_pledge_for_user_or_404(request.user, pk, action="review")
+    pledge = perms.get_pledge_for_user_or_404(request.user, pk, access=Access.REVIEW)
     form = ReasonForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
     _step(
@@ -321,13 +305,13 @@ def pledge_return(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def pledge_accept(request: HttpRequest, pk: int) -> HttpResponse:
-    pledge = perms.get_pledge_for_user_or_404(request.user, pk, action="review")
+    pledge = perms.get_pledge_for_user_or_404(request.user, pk, access=Access.REVIEW)
     _step(request, lambda: services.accept_pledge(pledge=pledge, accepted_by=request.user), _("Accepted."))
     return redirect("pledges:pledge_detail", pk=pk)
 
 
 def pledge_sign(request: HttpRequest, pk: int) -> HttpResponse:
-    pledge = perms.get_pledge_for_user_or_404(request.user, pk, action="sign")
+    pledge = perms.get_pledge_for_user_or_404(request.user, pk, access=Access.SIGN)
     pledge = queries.pledge_detail(pledge.pk)
     form = SignForm(
         request.POST or None,
@@ -354,7 +338,7 @@ def pledge_sign(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def pledge_amend(request: HttpRequest, pk: int) -> HttpResponse:
-    pledge = perms.get_pledge_for_user_or_404(request.user, pk, action="amend")
+    pledge = perms.get_pledge_for_user_or_404(request.user, pk, access=Access.SIGN)
     form = ReasonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -370,7 +354,7 @@ def pledge_amend(request: HttpRequest, pk: int) -> HttpResponse:
 
 def pledge_scan_upload(request: HttpRequest, pk: int) -> HttpResponse:
     """The representative attaches the scanned signed paper copy (outside the signed content)."""
-    pledge = perms.get_pledge_for_user_or_404(request.user, pk, action="sign")
+    pledge = perms.get_pledge_for_user_or_404(request.user, pk, access=Access.SIGN)
     form = ScanForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -2,7 +2,8 @@
 
 from django import template
 
-from blocs.queries import enterprise_of, led_bloc_ids
+from blocs.membership.queries import led_bloc_ids
+from blocs.register.queries import enterprise_of
 from thidua.accounts.permissions import is_board_staff
 
 register = template.Library()

@@ -5,10 +5,13 @@ import uuid
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from blocs.enums import ThresholdBase, VotingPurpose, VotingStatus
+from blocs.validators import validate_ratio
+from blocs.voting.enums import ThresholdBase, VotingPurpose, VotingStatus
 
 
 class VotingSession(models.Model):
@@ -29,9 +32,12 @@ class VotingSession(models.Model):
         max_digits=5,
         decimal_places=4,
         default="0.6667",
+        validators=[validate_ratio],
         help_text=_("Share of eligible voters who must vote, e.g. 0.6667 for two thirds"),
     )
-    threshold_ratio = models.DecimalField(_("threshold"), max_digits=5, decimal_places=4, default="0.5")
+    threshold_ratio = models.DecimalField(
+        _("threshold"), max_digits=5, decimal_places=4, default="0.5", validators=[validate_ratio]
+    )
     threshold_base = models.CharField(
         _("threshold counted on"), max_length=12, choices=ThresholdBase.choices, default=ThresholdBase.PRESENT
     )
@@ -40,8 +46,10 @@ class VotingSession(models.Model):
         default=False,
         help_text=_("Off: strictly more than the ratio (a majority). On: at least the ratio (e.g. 80 %)."),
     )
-    seats = models.PositiveSmallIntegerField(_("seats"), default=1)
-    max_choices = models.PositiveSmallIntegerField(_("choices per ballot"), default=1)
+    seats = models.PositiveSmallIntegerField(_("seats"), default=1, validators=[MinValueValidator(1)])
+    max_choices = models.PositiveSmallIntegerField(
+        _("choices per ballot"), default=1, validators=[MinValueValidator(1)]
+    )
     status = models.CharField(
         _("status"), max_length=16, choices=VotingStatus.choices, default=VotingStatus.SCHEDULED
     )
@@ -66,6 +74,14 @@ class VotingSession(models.Model):
         ordering = ["-created_at"]
         indexes = [
             models.Index(fields=["organization", "purpose", "status"], name="voting_board_purpose_idx")
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(quorum_ratio__gt=0, quorum_ratio__lte=1)
+                & Q(threshold_ratio__gt=0, threshold_ratio__lte=1),
+                name="voting_ratios_in_range",
+            ),
+            models.CheckConstraint(condition=Q(seats__gte=1, max_choices__gte=1), name="voting_seats_positive"),
         ]
 
     def __str__(self) -> str:
@@ -106,6 +122,13 @@ class Candidate(models.Model):
         verbose_name = _("candidate")
         verbose_name_plural = _("candidates")
         ordering = ["position", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "enterprise"],
+                condition=Q(enterprise__isnull=False),
+                name="one_candidate_per_enterprise_and_session",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.label

@@ -11,7 +11,7 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from blocs.enums import ThresholdBase, VotingStatus
+from blocs.voting.enums import ThresholdBase, VotingStatus
 from blocs.voting.minutes import minutes_text
 from blocs.voting.models import Ballot, BallotChoice, Candidate, EligibleVoter, VotingSession
 from blocs.voting.tally import TallyResult, as_fraction, tally
@@ -61,6 +61,9 @@ def create_voting_session(
         raise ValidationError(_("A vote needs at least one candidate."))
     if any(voter.user.organization_id != organization.pk for voter in voters):
         raise ValidationError(_("Every voter must belong to this Board."))
+    enterprises = [spec.enterprise.pk for spec in candidates if spec.enterprise is not None]
+    if len(enterprises) != len(set(enterprises)):
+        raise ValidationError(_("An enterprise can stand only once in a vote."))
     session = VotingSession(
         organization=organization,
         purpose=purpose,
@@ -96,7 +99,7 @@ def create_voting_session(
         for position, spec in enumerate(candidates)
     )
     record_event(
-        action="voting.created",
+        action="voting_session.created",
         actor=created_by,
         organization=organization,
         obj=session,
@@ -117,7 +120,7 @@ def open_voting_session(*, session: VotingSession, opened_by) -> VotingSession:
     session.status = VotingStatus.OPEN
     session.opened_at = timezone.now()
     session.save(update_fields=["status", "opened_at"])
-    record_event(action="voting.opened", actor=opened_by, organization=session.organization, obj=session)
+    record_event(action="voting_session.opened", actor=opened_by, organization=session.organization, obj=session)
     return session
 
 
@@ -153,7 +156,7 @@ def cast_ballot(*, session: VotingSession, voter_user, candidates: Iterable[Cand
     )
     changes = {} if session.secret else {"candidates": [candidate.pk for candidate in chosen]}
     record_event(
-        action="voting.ballot_cast",
+        action="ballot.cast",
         actor=voter_user,
         organization=session.organization,
         obj=session,
@@ -198,7 +201,7 @@ def close_voting_session(*, session: VotingSession, closed_by) -> VotingSession:
     session.minutes = minutes_text(session=session, result=result)
     session.save(update_fields=["status", "closed_at", "result", "minutes"])
     record_event(
-        action="voting.closed",
+        action="voting_session.closed",
         actor=closed_by,
         organization=session.organization,
         obj=session,
@@ -221,6 +224,6 @@ def confirm_voting_result(*, session: VotingSession, confirmed_by) -> VotingSess
     session.confirmed_by = confirmed_by
     session.save(update_fields=["status", "confirmed_at", "confirmed_by"])
     record_event(
-        action="voting.confirmed", actor=confirmed_by, organization=session.organization, obj=session
+        action="voting_session.confirmed", actor=confirmed_by, organization=session.organization, obj=session
     )
     return session

@@ -11,6 +11,7 @@ from django.http import Http404
 from tests.factories.accounts import InvitationFactory, UserFactory
 from thidua.accounts.models import Organization
 from thidua.accounts.permissions import (
+    Access,
     get_invitation_for_user_or_404,
     get_organization_for_user_or_404,
     get_staff_user_for_user_or_404,
@@ -107,7 +108,7 @@ def test_admin_of_another_board_gets_404_on_revoke(world, client_for):
 
 
 def test_get_organization_for_admin_of_the_board(world):
-    board = get_organization_for_user_or_404(world.a.admin, world.a.board.pk, for_write=True)
+    board = get_organization_for_user_or_404(world.a.admin, world.a.board.pk, access=Access.CHANGE)
 
     assert board == world.a.board
 
@@ -118,12 +119,12 @@ def test_get_organization_read_for_any_staff_of_the_board(world):
 
 def test_get_organization_write_for_officer_is_403(world):
     with pytest.raises(PermissionDenied):
-        get_organization_for_user_or_404(world.a.officer, world.a.board.pk, for_write=True)
+        get_organization_for_user_or_404(world.a.officer, world.a.board.pk, access=Access.CHANGE)
 
 
 def test_get_organization_of_another_board_is_404(world):
     with pytest.raises(Http404):
-        get_organization_for_user_or_404(world.b.admin, world.a.board.pk, for_write=True)
+        get_organization_for_user_or_404(world.b.admin, world.a.board.pk, access=Access.CHANGE)
 
 
 def test_get_organization_for_user_without_board_role_is_403(world):
@@ -170,12 +171,21 @@ def test_board_detail_shows_own_board_only(world, client_for):
     assert world.a.board.name not in html
 
 
-def test_board_pages_are_404_for_a_user_without_board_role(world, client_for):
+def test_board_pages_are_403_for_an_insider_without_board_role(world, client_for):
+    """The one staff gate: a user of the Board without a role is an insider (403)."""
     client = client_for(UserFactory(organization=world.a.board))
 
-    assert client.get("/board/").status_code == 404
-    assert client.get("/board/edit/").status_code == 404
-    assert client.get("/audit/").status_code == 404
+    statuses = [client.get(url).status_code for url in ("/board/", "/board/edit/", "/audit/")]
+
+    assert statuses == [403, 403, 403]
+
+
+def test_board_pages_are_404_for_a_user_without_a_board(db, client_for):
+    client = client_for(UserFactory(organization=None))
+
+    statuses = [client.get(url).status_code for url in ("/board/", "/board/edit/", "/audit/")]
+
+    assert statuses == [404, 404, 404]
 
 
 def test_admin_edits_their_board(world, client_for):

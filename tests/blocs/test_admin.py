@@ -4,16 +4,16 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
-from blocs.admin import ReadOnlyAdmin
-from blocs.models import BlocMembership, BlocRegulation, CompositionDecision, Meeting
-from blocs.services.elections import create_leader_election
+from blocs.membership.services.elections import create_leader_election
+from blocs.models import BlocMembership, BlocRegulation, ConsolidationDecision, Meeting
 from tests.factories.accounts import UserFactory
 from tests.factories.blocs import (
     BlocRegulationFactory,
-    CompositionDecisionFactory,
+    ConsolidationDecisionFactory,
     MeetingFactory,
     MembershipApplicationFactory,
 )
+from thidua.admin import ReadOnlyAdmin
 
 pytestmark = pytest.mark.integration
 
@@ -25,7 +25,7 @@ MODELS = [
     "bloc",
     "blocmembership",
     "membershipapplication",
-    "compositiondecision",
+    "consolidationdecision",
     "blocregulation",
     "meeting",
     "votingsession",
@@ -42,7 +42,7 @@ def records(world, blocs_world):
     BlocRegulationFactory(bloc=blocs_world.bloc, file="blocs/regulations/x.pdf")
     MeetingFactory(bloc=blocs_world.bloc, year=blocs_world.year)
     MembershipApplicationFactory(enterprise=blocs_world.member_enterprise, year=blocs_world.year)
-    CompositionDecisionFactory(organization=world.a.board, year=blocs_world.year)
+    ConsolidationDecisionFactory(organization=world.a.board, year=blocs_world.year)
     create_leader_election(bloc=blocs_world.bloc, year=blocs_world.year, created_by=None)
     return blocs_world
 
@@ -60,7 +60,7 @@ def test_changelist_and_search(superuser, records, client_for, model):
 
 
 @pytest.mark.parametrize(
-    "model_class", [BlocMembership, CompositionDecision, BlocRegulation, Meeting], ids=lambda m: m.__name__
+    "model_class", [BlocMembership, ConsolidationDecision, BlocRegulation, Meeting], ids=lambda m: m.__name__
 )
 def test_official_records_are_view_only(superuser, records, client_for, model_class):
     client = client_for(superuser)

@@ -16,7 +16,12 @@ from tests.factories.blocs import (
 
 pytestmark = pytest.mark.unit
 
-EXPORTS = ["export_enterprises", "export_bloc_members", "export_applications", "export_statistics"]
+EXPORTS = [
+    "register:enterprise_export",
+    "membership:member_export",
+    "membership:application_export",
+    "membership:participation_export",
+]
 
 
 def _sheet(response):
@@ -31,12 +36,12 @@ def _sheet(response):
 @pytest.mark.parametrize("name", EXPORTS)
 def test_export_permissions(world, client_for, name):
     EmulationYearFactory(organization=world.a.board, year=2026)
-    url = reverse(f"blocs_io:{name}")
+    url = reverse(name)
     response = client_for(world.a.council).get(url)
     assert response.status_code == 200
     assert "filename*=utf-8''" in response["Content-Disposition"]
-    outsider = enterprise_user(EnterpriseFactory(organization=world.a.board))
-    assert client_for(outsider).get(url).status_code == 404
+    insider = enterprise_user(EnterpriseFactory(organization=world.a.board))
+    assert client_for(insider).get(url).status_code == 403
 
 
 def test_enterprise_export_applies_the_filters_and_stays_in_the_board(world, client_for):
@@ -46,7 +51,7 @@ def test_enterprise_export_applies_the_filters_and_stays_in_the_board(world, cli
     EnterpriseFactory(organization=world.a.board, name="Công ty TNHH Lechenwood Việt Nam")
     EnterpriseFactory(organization=world.b.board, name="Công ty Hồng Ngọc Đắk Lắk")
 
-    rows = _sheet(client_for(world.a.officer).get(reverse("blocs_io:export_enterprises"), {"q": "hong ngoc"}))
+    rows = _sheet(client_for(world.a.officer).get(reverse("register:enterprise_export"), {"q": "hong ngoc"}))
 
     assert rows[0][0] == "Mã số thuế"
     assert [r[1] for r in rows[1:]] == ["Công ty Cổ phần Ván dán Hồng Ngọc"]
@@ -55,7 +60,7 @@ def test_enterprise_export_applies_the_filters_and_stays_in_the_board(world, cli
 
 def test_exported_text_cannot_become_a_formula(world, client_for):
     EnterpriseFactory(organization=world.a.board, name='=HYPERLINK("http://evil")')
-    rows = _sheet(client_for(world.a.officer).get(reverse("blocs_io:export_enterprises")))
+    rows = _sheet(client_for(world.a.officer).get(reverse("register:enterprise_export")))
     assert rows[1][1].startswith("'=")
 
 
@@ -65,8 +70,8 @@ def test_members_and_applications_exports(world, client_for):
     MembershipApplicationFactory(enterprise__organization=world.a.board, year=membership.year)
     client = client_for(world.a.officer)
 
-    members = _sheet(client.get(reverse("blocs_io:export_bloc_members"), {"year": 2026}))
-    applications = _sheet(client.get(reverse("blocs_io:export_applications"), {"year": 2026}))
+    members = _sheet(client.get(reverse("membership:member_export"), {"year": 2026}))
+    applications = _sheet(client.get(reverse("membership:application_export"), {"year": 2026}))
 
     assert len(members) == 2 and members[1][4] == membership.enterprise.name
     assert len(applications) == 2
@@ -79,4 +84,4 @@ def test_enterprise_export_query_count_is_constant(world, client_for, django_ass
     client = client_for(world.a.officer)
     client.get("/")  # warm the session
     with django_assert_num_queries(5):  # session, user+Board, 2FA device, roles, enterprises
-        client.get(reverse("blocs_io:export_enterprises"))
+        client.get(reverse("register:enterprise_export"))

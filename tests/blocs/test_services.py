@@ -2,13 +2,18 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from blocs.enums import ApplicationStatus, MembershipRole, MembershipStatus, VotingStatus, YearStatus
+from blocs.enums import ApplicationStatus, MembershipRole, MembershipStatus, YearStatus
+from blocs.membership.services.applications import approve_application, reject_application, submit_application
+from blocs.membership.services.elections import apply_election_result, create_leader_election
+from blocs.membership.services.members import add_member, assign_role, withdraw_membership
+from blocs.membership.services.years import close_year, open_year
 from blocs.models import BlocMembership
-from blocs.services.applications import approve_application, reject_application, submit_application
-from blocs.services.elections import apply_election_result, create_leader_election
-from blocs.services.enterprises import create_enterprise, link_enterprise_user, update_enterprise_profile
-from blocs.services.membership import add_member, assign_role, withdraw_membership
-from blocs.services.years import close_year, open_year
+from blocs.register.services.enterprises import (
+    create_enterprise,
+    link_enterprise_user,
+    update_enterprise_profile,
+)
+from blocs.voting.enums import VotingStatus
 from blocs.voting.services import (
     cast_ballot,
     close_voting_session,

@@ -1,8 +1,8 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from blocs.search import search_key
 from blocs.validators import tax_code_check_digit, validate_tax_code, with_check_digit
+from thidua.search import search_key
 
 pytestmark = pytest.mark.unit
 

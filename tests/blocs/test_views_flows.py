@@ -3,8 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from blocs.enums import ApplicationStatus, MembershipRole, VotingStatus
-from blocs.models import BlocMembership, CompositionDecision, MembershipApplication
+from blocs.enums import ApplicationStatus, MembershipRole
+from blocs.models import BlocMembership, ConsolidationDecision, MembershipApplication
+from blocs.voting.enums import VotingStatus
 from blocs.voting.models import VotingSession
 from tests.conftest import english
 from tests.factories.blocs import EnterpriseFactory, enterprise_user
@@ -21,8 +22,8 @@ def test_search_is_accent_insensitive_and_finds_tax_code(world, client_for):
     EnterpriseFactory(organization=world.b.board, name="Công ty Hồng Ngọc khác")
     client = client_for(world.a.officer)
 
-    by_name = client.get(reverse("blocs:enterprise_list"), {"q": "hong ngoc"})
-    by_code = client.get(reverse("blocs:enterprise_list"), {"q": "030058"})
+    by_name = client.get(reverse("register:enterprise_list"), {"q": "hong ngoc"})
+    by_code = client.get(reverse("register:enterprise_list"), {"q": "030058"})
 
     assert [e.name for e in by_name.context["page_obj"]] == ["Công ty Cổ phần Ván dán Hồng Ngọc"]
     assert [e.tax_code for e in by_code.context["page_obj"]] == ["0300588569"]
@@ -30,7 +31,7 @@ def test_search_is_accent_insensitive_and_finds_tax_code(world, client_for):
 
 def test_create_enterprise_shows_checksum_error(world, client_for):
     response = client_for(world.a.officer).post(
-        reverse("blocs:enterprise_create"),
+        reverse("register:enterprise_create"),
         {"tax_code": "0300588560", "name": "Công ty X", "ownership": "DOMESTIC"},
     )
 
@@ -44,14 +45,14 @@ def test_apply_approve_issue_and_download(world, blocs_world, client_for, django
     officer = client_for(world.a.officer)
 
     applicant.post(
-        reverse("blocs:my_application_submit"), {"preferred_bloc": blocs_world.bloc.pk, "note": ""}
+        reverse("membership:my_application_submit"), {"preferred_bloc": blocs_world.bloc.pk, "note": ""}
     )
     application = MembershipApplication.objects.get(enterprise=newcomer)
-    officer.post(reverse("blocs:application_approve", args=[application.pk]), {"bloc": blocs_world.bloc.pk})
+    officer.post(reverse("membership:application_approve", args=[application.pk]), {"bloc": blocs_world.bloc.pk})
     with django_capture_on_commit_callbacks(execute=True):
-        response = officer.post(reverse("blocs:decision_issue"))
-    decision = CompositionDecision.objects.get()
-    page = officer.get(reverse("blocs:decision_detail", args=[decision.pk]))
+        response = officer.post(reverse("membership:decision_issue"))
+    decision = ConsolidationDecision.objects.get()
+    page = officer.get(reverse("membership:decision_detail", args=[decision.pk]))
     document = GeneratedDocument.objects.get(pk=decision.document_id)
 
     application.refresh_from_db()
@@ -68,33 +69,33 @@ def test_apply_approve_issue_and_download(world, blocs_world, client_for, django
 def test_reject_with_reason_shows_on_enterprise_page(world, blocs_world, client_for):
     newcomer = EnterpriseFactory(organization=world.a.board)
     user = enterprise_user(newcomer)
-    client_for(user).post(reverse("blocs:my_application_submit"), {"note": "Xin tham gia"})
+    client_for(user).post(reverse("membership:my_application_submit"), {"note": "Xin tham gia"})
     application = MembershipApplication.objects.get(enterprise=newcomer)
 
     client_for(world.a.officer).post(
-        reverse("blocs:application_reject", args=[application.pk]), {"reason": "Chưa hoạt động ổn định"}
+        reverse("membership:application_reject", args=[application.pk]), {"reason": "Chưa hoạt động ổn định"}
     )
-    page = client_for(user).get(reverse("blocs:my_enterprise"))
+    page = client_for(user).get(reverse("register:my_enterprise"))
 
     assert "Chưa hoạt động ổn định" in page.content.decode()
 
 
 def test_election_through_screens(world, blocs_world, client_for):
     officer = client_for(world.a.officer)
-    officer.post(reverse("blocs:election_create"), {"bloc": blocs_world.bloc.pk})
+    officer.post(reverse("membership:election_create"), {"bloc": blocs_world.bloc.pk})
     session = VotingSession.objects.get()
     leader, member = english(client_for(blocs_world.leader)), english(client_for(blocs_world.member))
-    leader.post(reverse("blocs:election_open", args=[session.pk]))
+    leader.post(reverse("membership:election_open", args=[session.pk]))
     candidates = {c.enterprise_id: c.pk for c in session.candidates.all()}
     member_choice = candidates[blocs_world.member_enterprise.pk]
 
-    leader.post(reverse("blocs:election_vote", args=[session.pk]), {"candidates": [member_choice]})
-    member.post(reverse("blocs:election_vote", args=[session.pk]), {"candidates": [member_choice]})
+    leader.post(reverse("membership:election_vote", args=[session.pk]), {"candidates": [member_choice]})
+    member.post(reverse("membership:election_vote", args=[session.pk]), {"candidates": [member_choice]})
     again = member.post(
-        reverse("blocs:election_vote", args=[session.pk]), {"candidates": [member_choice]}, follow=True
+        reverse("membership:election_vote", args=[session.pk]), {"candidates": [member_choice]}, follow=True
     )
-    leader.post(reverse("blocs:election_close", args=[session.pk]))
-    officer.post(reverse("blocs:election_confirm", args=[session.pk]))
+    leader.post(reverse("membership:election_close", args=[session.pk]))
+    officer.post(reverse("membership:election_confirm", args=[session.pk]))
 
     session.refresh_from_db()
     assert session.status == VotingStatus.RESULT_CONFIRMED
@@ -107,7 +108,7 @@ def test_profile_edit_changes_only_contact_fields(blocs_world, client_for):
     client = client_for(blocs_world.member)
 
     client.post(
-        reverse("blocs:my_enterprise_edit"),
+        reverse("register:my_enterprise_edit"),
         {"name_en": "Member Co", "address": "Lô A1", "phone": "0209 111", "email": "a@b.vn", "employees": 12},
     )
 
@@ -117,7 +118,7 @@ def test_profile_edit_changes_only_contact_fields(blocs_world, client_for):
 
 
 def test_open_year_with_copy_through_screen(world, blocs_world, client_for):
-    client_for(world.a.officer).post(reverse("blocs:year_open"), {"year": 2027, "copy_previous": "on"})
+    client_for(world.a.officer).post(reverse("membership:year_open"), {"year": 2027, "copy_previous": "on"})
 
     roles = dict(
         BlocMembership.objects.filter(year__year=2027, bloc=blocs_world.bloc).values_list(
@@ -125,7 +126,9 @@ def test_open_year_with_copy_through_screen(world, blocs_world, client_for):
         )
     )
     assert roles == {
-        blocs_world.leader_enterprise.pk: MembershipRole.LEADER,  # no deputy to hand over to
+        # No second consecutive term while another member could lead; no deputy to hand over to: the seat
+        # stays empty for the Board to fill (or an election).
+        blocs_world.leader_enterprise.pk: MembershipRole.MEMBER,
         blocs_world.member_enterprise.pk: MembershipRole.MEMBER,
     }
 
@@ -133,7 +136,7 @@ def test_open_year_with_copy_through_screen(world, blocs_world, client_for):
 def test_demo_seed_runs_twice(db):
     from io import StringIO
 
-    from blocs.demo import seed
+    from blocs.membership.demo import seed
     from thidua.accounts.demo import seed as seed_accounts
 
     seed_accounts(StringIO())

@@ -3,11 +3,11 @@
 import pytest
 from django.urls import reverse
 
-from blocs.enums import VotingPurpose
-from blocs.services.elections import create_leader_election
+from blocs.membership.services.elections import create_leader_election
+from blocs.voting.enums import VotingPurpose
 from tests.factories.blocs import (
     BlocFactory,
-    CompositionDecisionFactory,
+    ConsolidationDecisionFactory,
     EmulationYearFactory,
     IndustrialParkFactory,
     MeetingFactory,
@@ -22,7 +22,7 @@ def status(client_for, user, url, method="get"):
 
 
 def test_enterprise_detail_trio(world, blocs_world, client_for):
-    url = reverse("blocs:enterprise_detail", args=[blocs_world.member_enterprise.pk])
+    url = reverse("register:enterprise_detail", args=[blocs_world.member_enterprise.pk])
 
     assert status(client_for, world.a.council, url) == 200  # Board staff
     assert status(client_for, blocs_world.member, url) == 200  # its own user
@@ -32,7 +32,7 @@ def test_enterprise_detail_trio(world, blocs_world, client_for):
 
 
 def test_enterprise_edit_trio(world, blocs_world, client_for):
-    url = reverse("blocs:enterprise_edit", args=[blocs_world.member_enterprise.pk])
+    url = reverse("register:enterprise_edit", args=[blocs_world.member_enterprise.pk])
 
     assert status(client_for, world.a.officer, url) == 200
     assert status(client_for, world.a.council, url) == 403
@@ -41,7 +41,7 @@ def test_enterprise_edit_trio(world, blocs_world, client_for):
 
 
 def test_bloc_detail_trio_and_contacts(world, blocs_world, client_for):
-    url = reverse("blocs:bloc_detail", args=[blocs_world.bloc.pk])
+    url = reverse("membership:bloc_detail", args=[blocs_world.bloc.pk])
 
     leader_page = client_for(blocs_world.leader).get(url)
     member_page = client_for(blocs_world.member).get(url)
@@ -54,7 +54,7 @@ def test_bloc_detail_trio_and_contacts(world, blocs_world, client_for):
 
 
 def test_bloc_edit_trio(world, blocs_world, client_for):
-    url = reverse("blocs:bloc_edit", args=[blocs_world.bloc.pk])
+    url = reverse("membership:bloc_edit", args=[blocs_world.bloc.pk])
 
     assert status(client_for, world.a.admin, url) == 200
     assert status(client_for, blocs_world.leader, url) == 403
@@ -63,7 +63,7 @@ def test_bloc_edit_trio(world, blocs_world, client_for):
 
 def test_park_edit_trio(world, client_for):
     park = IndustrialParkFactory(organization=world.a.board)
-    url = reverse("blocs:park_edit", args=[park.pk])
+    url = reverse("register:park_edit", args=[park.pk])
 
     assert status(client_for, world.a.officer, url) == 200
     assert status(client_for, world.a.council, url) == 403
@@ -71,7 +71,7 @@ def test_park_edit_trio(world, client_for):
 
 
 def test_year_close_trio(world, client_for):
-    url = reverse("blocs:year_close", args=[EmulationYearFactory(organization=world.a.board, year=2024).pk])
+    url = reverse("membership:year_close", args=[EmulationYearFactory(organization=world.a.board, year=2024).pk])
 
     assert status(client_for, world.a.signer, url, "post") == 403
     assert status(client_for, world.b.officer, url, "post") == 404
@@ -82,7 +82,7 @@ def test_application_detail_trio(world, blocs_world, client_for):
     application = MembershipApplicationFactory(
         enterprise=blocs_world.member_enterprise, year=blocs_world.year
     )
-    url = reverse("blocs:application_detail", args=[application.pk])
+    url = reverse("membership:application_detail", args=[application.pk])
 
     assert status(client_for, world.a.officer, url) == 200
     assert status(client_for, blocs_world.member, url) == 200
@@ -94,7 +94,7 @@ def test_application_approve_trio(world, blocs_world, client_for):
     application = MembershipApplicationFactory(
         enterprise=blocs_world.member_enterprise, year=blocs_world.year
     )
-    url = reverse("blocs:application_approve", args=[application.pk])
+    url = reverse("membership:application_approve", args=[application.pk])
 
     assert status(client_for, world.a.council, url, "post") == 403
     assert status(client_for, blocs_world.member, url, "post") == 403
@@ -102,8 +102,8 @@ def test_application_approve_trio(world, blocs_world, client_for):
 
 
 def test_decision_detail_trio(world, client_for):
-    decision = CompositionDecisionFactory(organization=world.a.board)
-    url = reverse("blocs:decision_detail", args=[decision.pk])
+    decision = ConsolidationDecisionFactory(organization=world.a.board)
+    url = reverse("membership:decision_detail", args=[decision.pk])
 
     assert status(client_for, world.a.council, url) == 200
     other = EmulationYearFactory(organization=world.a.board, year=2020)
@@ -112,15 +112,15 @@ def test_decision_detail_trio(world, client_for):
 
 
 def test_decision_detail_forbidden_for_enterprise_user(world, blocs_world, client_for):
-    url = reverse("blocs:decision_detail", args=[CompositionDecisionFactory(organization=world.a.board).pk])
+    url = reverse("membership:decision_detail", args=[ConsolidationDecisionFactory(organization=world.a.board).pk])
 
     assert status(client_for, blocs_world.leader, url) == 403
 
 
 def test_meeting_trio(world, blocs_world, client_for):
     meeting = MeetingFactory(bloc=blocs_world.bloc, year=blocs_world.year)
-    url = reverse("blocs:meeting_detail", args=[meeting.pk])
-    create_url = reverse("blocs:meeting_create", args=[blocs_world.bloc.pk])
+    url = reverse("membership:meeting_detail", args=[meeting.pk])
+    create_url = reverse("membership:meeting_create", args=[blocs_world.bloc.pk])
 
     assert status(client_for, blocs_world.leader, url) == 200
     assert status(client_for, blocs_world.outsider, url) == 403
@@ -132,7 +132,7 @@ def test_meeting_trio(world, blocs_world, client_for):
 
 def test_membership_role_trio(world, blocs_world, client_for):
     membership = blocs_world.member_enterprise.memberships.get()
-    url = reverse("blocs:membership_role", args=[membership.pk])
+    url = reverse("membership:membership_role", args=[membership.pk])
 
     assert status(client_for, blocs_world.leader, url, "post") == 403
     assert status(client_for, world.b.officer, url, "post") == 404
@@ -141,9 +141,9 @@ def test_membership_role_trio(world, blocs_world, client_for):
 
 def test_election_trio(world, blocs_world, client_for):
     session = create_leader_election(bloc=blocs_world.bloc, year=blocs_world.year, created_by=world.a.officer)
-    detail = reverse("blocs:election_detail", args=[session.pk])
-    open_url = reverse("blocs:election_open", args=[session.pk])
-    confirm_url = reverse("blocs:election_confirm", args=[session.pk])
+    detail = reverse("membership:election_detail", args=[session.pk])
+    open_url = reverse("membership:election_open", args=[session.pk])
+    confirm_url = reverse("membership:election_confirm", args=[session.pk])
 
     assert session.purpose == VotingPurpose.ELECTION
     assert status(client_for, blocs_world.member, detail) == 200  # an eligible voter
@@ -157,26 +157,26 @@ def test_election_trio(world, blocs_world, client_for):
 
 def test_staff_lists_forbid_enterprise_users(blocs_world, client_for):
     for name in [
-        "enterprise_list",
-        "park_list",
-        "year_list",
-        "bloc_list",
-        "application_list",
-        "decision_list",
+        "register:enterprise_list",
+        "register:park_list",
+        "membership:year_list",
+        "membership:bloc_list",
+        "membership:application_list",
+        "membership:decision_list",
     ]:
-        assert status(client_for, blocs_world.leader, reverse(f"blocs:{name}")) == 403, name
+        assert status(client_for, blocs_world.leader, reverse(name)) == 403, name
 
 
 def test_my_enterprise_is_404_for_staff(world, client_for):
-    assert status(client_for, world.a.officer, reverse("blocs:my_enterprise")) == 404
+    assert status(client_for, world.a.officer, reverse("register:my_enterprise")) == 404
 
 
 def test_my_enterprise_edit_needs_representative(blocs_world, client_for):
-    assert status(client_for, blocs_world.outsider, reverse("blocs:my_enterprise_edit")) == 403
-    assert status(client_for, blocs_world.member, reverse("blocs:my_enterprise_edit")) == 200
+    assert status(client_for, blocs_world.outsider, reverse("register:my_enterprise_edit")) == 403
+    assert status(client_for, blocs_world.member, reverse("register:my_enterprise_edit")) == 200
 
 
 def test_other_board_bloc_is_404_for_leader(world, blocs_world, client_for):
     foreign = BlocFactory(organization=world.b.board)
 
-    assert status(client_for, blocs_world.leader, reverse("blocs:bloc_detail", args=[foreign.pk])) == 404
+    assert status(client_for, blocs_world.leader, reverse("membership:bloc_detail", args=[foreign.pk])) == 404

@@ -10,12 +10,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from blocs.enums import MembershipRole
-from blocs.services.elections import create_leader_election
+from blocs.membership.services.elections import create_leader_election
 from tests.factories.blocs import (
     BlocFactory,
     BlocMembershipFactory,
     BlocRegulationFactory,
-    CompositionDecisionFactory,
+    ConsolidationDecisionFactory,
     EmulationYearFactory,
     EnterpriseFactory,
     IndustrialParkFactory,
@@ -30,14 +30,14 @@ pytestmark = pytest.mark.integration
 def _parks(board, year, n):
     for _ in range(n):
         IndustrialParkFactory(organization=board)
-    return reverse("blocs:park_list")
+    return reverse("register:park_list")
 
 
 def _enterprises(board, year, n):
     for _ in range(n):
         membership = BlocMembershipFactory(bloc=BlocFactory(organization=board), year=year)
         enterprise_user(membership.enterprise)
-    return reverse("blocs:enterprise_list")
+    return reverse("register:enterprise_list")
 
 
 def _enterprise_search(board, year, n):
@@ -45,13 +45,13 @@ def _enterprise_search(board, year, n):
     park = IndustrialParkFactory(organization=board)
     for i in range(n):
         EnterpriseFactory(organization=board, name=f"Công ty Hồng Ngọc {i}", park=park)
-    return reverse("blocs:enterprise_list") + f"?q=hong+ngoc&ownership=DOMESTIC&active=1&park={park.pk}"
+    return reverse("register:enterprise_list") + f"?q=hong+ngoc&ownership=DOMESTIC&active=1&park={park.pk}"
 
 
 def _years(board, year, n):
     for i in range(n - 1):
         EmulationYearFactory(organization=board, year=2020 + i)
-    return reverse("blocs:year_list")
+    return reverse("membership:year_list")
 
 
 def _blocs(board, year, n):
@@ -59,26 +59,26 @@ def _blocs(board, year, n):
         bloc = BlocFactory(organization=board)
         BlocMembershipFactory(bloc=bloc, year=year, role=MembershipRole.LEADER)
         BlocMembershipFactory(bloc=bloc, year=year, role=MembershipRole.DEPUTY)
-    return reverse("blocs:bloc_list")
+    return reverse("membership:bloc_list")
 
 
 def _bloc_members(board, year, n):
     bloc = BlocFactory(organization=board, code="KTĐX")
     for _ in range(n):
         enterprise_user(BlocMembershipFactory(bloc=bloc, year=year).enterprise)
-    return reverse("blocs:bloc_detail", args=[bloc.pk])
+    return reverse("membership:bloc_detail", args=[bloc.pk])
 
 
 def _applications(board, year, n):
     for _ in range(n):
         MembershipApplicationFactory(enterprise=EnterpriseFactory(organization=board), year=year)
-    return reverse("blocs:application_list")
+    return reverse("membership:application_list")
 
 
 def _decisions(board, year, n):
     for _ in range(n):
-        CompositionDecisionFactory(organization=board, year=year)
-    return reverse("blocs:decision_list")
+        ConsolidationDecisionFactory(organization=board, year=year)
+    return reverse("membership:decision_list")
 
 
 def _elections(board, year, n):
@@ -87,21 +87,21 @@ def _elections(board, year, n):
         for _ in range(2):
             enterprise_user(BlocMembershipFactory(bloc=bloc, year=year).enterprise)
         create_leader_election(bloc=bloc, year=year, created_by=None)
-    return reverse("blocs:election_list")
+    return reverse("membership:election_list")
 
 
 def _meetings(board, year, n):
     bloc = BlocFactory(organization=board, code="KTĐM")
     for _ in range(n):
         MeetingFactory(bloc=bloc, year=year)
-    return reverse("blocs:meeting_list", args=[bloc.pk])
+    return reverse("membership:meeting_list", args=[bloc.pk])
 
 
 def _regulations(board, year, n):
     bloc = BlocFactory(organization=board, code="KTĐR")
     for version in range(1, n + 1):
         BlocRegulationFactory(bloc=bloc, version=version, file=f"blocs/regulations/v{version}.pdf")
-    return reverse("blocs:regulation_list", args=[bloc.pk])
+    return reverse("membership:regulation_list", args=[bloc.pk])
 
 
 PAGES = [

@@ -5,7 +5,7 @@ import io
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook
 
-from blocs.imports import COLUMNS
+from blocs.register.xlsx import COLUMNS
 
 HEADER = [c.header_vi for c in COLUMNS]
 

@@ -5,7 +5,7 @@ import pytest
 from tests.pdf_tools import poppler
 from thidua.documents import rendering
 from thidua.documents.letterhead import LEFT_COLUMN_MM, balanced_lines, text_width_mm
-from thidua.documents.samples import SAMPLES, build_sample_document
+from thidua.documents.samples import all_samples, build_sample_document
 from thidua.documents.templatetags.pdf_text import title_lines
 
 MM = 72 / 25.4
@@ -44,7 +44,7 @@ def test_a_very_long_line_is_capped_at_three_lines():
 
 @pytest.mark.unit
 def test_context_and_html_carry_the_balanced_lines():
-    document = build_sample_document(SAMPLES["notice"]())
+    document = build_sample_document(all_samples()["notice"]())
 
     context = rendering.document_context(document)
     html = rendering.render_html(document)
@@ -75,7 +75,7 @@ def _words_on_page_one(pdf_path) -> list[tuple[str, float, float, float]]:
 @pytest.mark.parametrize("kind", ["notice", "decision"])
 def test_header_columns_and_type_sizes_in_the_pdf(kind, tmp_path):
     pdf = tmp_path / f"{kind}.pdf"
-    pdf.write_bytes(rendering.render_pdf(build_sample_document(SAMPLES[kind]())))
+    pdf.write_bytes(rendering.render_pdf(build_sample_document(all_samples()[kind]())))
 
     words = _words_on_page_one(pdf)
     header = words[: [w[0] for w in words].index("Số:")]  # the header comes first in reading order

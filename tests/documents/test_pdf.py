@@ -10,13 +10,13 @@ from django.core.management import CommandError, call_command
 
 from tests.pdf_tools import poppler
 from thidua.documents import rendering
-from thidua.documents.samples import SAMPLES, TONE_MARK_NAME, build_sample_document
+from thidua.documents.samples import TONE_MARK_NAME, all_samples, build_sample_document
 
 pytestmark = pytest.mark.slow
 
 
 def render_sample(kind: str, tmp_path: Path, **changes) -> Path:
-    sample = SAMPLES[kind]()
+    sample = all_samples()[kind]()
     for key, value in changes.items():
         setattr(sample, key, value)
     path = tmp_path / f"{kind}.pdf"
@@ -129,7 +129,7 @@ def test_fetcher_serves_data_uris_and_static_files():
 
 def test_smuggled_markup_in_a_notice_is_printed_not_fetched(tmp_path, http_trap):
     base, hits = http_trap
-    sample = SAMPLES["notice"]()
+    sample = all_samples()["notice"]()
     sample.context["paragraphs"] = [f'<img src="{base}/a.png"> <style>@import url({base}/b.css)</style>']
 
     pdf = tmp_path / "n.pdf"

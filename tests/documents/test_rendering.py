@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from thidua.documents import rendering
-from thidua.documents.samples import SAMPLES, build_sample_document
+from thidua.documents.samples import all_samples, build_sample_document
 
 pytestmark = pytest.mark.unit
 
@@ -27,11 +27,11 @@ def test_number_and_symbol_pads_below_ten(number, expected):
 
 
 def sample_html(kind="notice"):
-    return rendering.render_html(build_sample_document(SAMPLES[kind]()))
+    return rendering.render_html(build_sample_document(all_samples()[kind]()))
 
 
 def test_context_is_built_from_the_snapshot():
-    document = build_sample_document(SAMPLES["notice"]())
+    document = build_sample_document(all_samples()["notice"]())
 
     context = rendering.document_context(document)
 
@@ -65,7 +65,7 @@ def test_decision_html_has_bases_articles_and_appendix():
 
 
 def test_signer_without_prefix_prints_only_the_title():
-    sample = SAMPLES["notice"]()
+    sample = all_samples()["notice"]()
     sample.signer = {"title": "Trưởng ban", "name": "Phạm Quốc Hưng"}
 
     html = rendering.render_html(build_sample_document(sample))
@@ -75,7 +75,7 @@ def test_signer_without_prefix_prints_only_the_title():
 
 
 def test_user_text_is_autoescaped():
-    sample = SAMPLES["notice"]()
+    sample = all_samples()["notice"]()
     sample.context["paragraphs"] = ['<img src="http://example.com/x.png">']
 
     html = rendering.render_html(build_sample_document(sample))

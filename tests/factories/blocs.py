@@ -9,7 +9,7 @@ from blocs.models import (
     Bloc,
     BlocMembership,
     BlocRegulation,
-    CompositionDecision,
+    ConsolidationDecision,
     EmulationYear,
     Enterprise,
     EnterpriseUser,
@@ -17,9 +17,9 @@ from blocs.models import (
     Meeting,
     MembershipApplication,
 )
-from blocs.search import search_key
 from blocs.validators import with_check_digit
 from tests.factories.accounts import OrganizationFactory, UserFactory
+from thidua.search import search_key
 
 
 def valid_tax_code(n: int) -> str:
@@ -113,9 +113,9 @@ class MembershipApplicationFactory(factory.django.DjangoModelFactory):
     note = "Đăng ký tham gia Khối thi đua"
 
 
-class CompositionDecisionFactory(factory.django.DjangoModelFactory):
+class ConsolidationDecisionFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = CompositionDecision
+        model = ConsolidationDecision
 
     organization = factory.SubFactory(OrganizationFactory)
     year = factory.SubFactory(EmulationYearFactory, organization=factory.SelfAttribute("..organization"))

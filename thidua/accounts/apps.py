@@ -16,8 +16,3 @@ class AccountsConfig(AppConfig):
         # The platform's production checks (placeholder secrets) run with `check --deploy`.
         for check in (checks.check_secret_key, checks.check_database_password, checks.check_mail_password):
             register(check, "security", deploy=True)
-
-    def seed_demo(self, stdout) -> list[dict]:
-        from thidua.accounts.demo import seed  # noqa: PLC0415 -- demo data is loaded on demand only
-
-        return seed(stdout)

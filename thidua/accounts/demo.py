@@ -1,12 +1,22 @@
-"""Demo Boards and one user per Board role (domain.md §16). Safe to run twice."""
+"""Demo Boards and one user per Board role (domain.md §16). Safe to run twice.
+
+``seed_demo`` is the extension point of ``manage.py seed_demo``: once the Boards and their staff exist, the
+signal is sent with ``stdout``; every app that has demo data connects a receiver in its ``AppConfig.ready()``
+that loads it (idempotently) and returns the demo logins it made as a list of dicts with the keys ``email``,
+``password``, ``role`` and ``board``. Receivers run in the order they were connected, which follows
+``INSTALLED_APPS``, so an app finds the demo data of the apps to its left.
+"""
 
 import base64
 
 from django.db import transaction
+from django.dispatch import Signal
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from thidua.accounts.enums import BoardRole
 from thidua.accounts.models import BoardMembership, Organization, User
+
+seed_demo = Signal()
 
 DEMO_PASSWORD = "thidua-demo-2026"
 # Shared TOTP secret of the demo staff: add it to an authenticator app, or run `manage.py demo_otp`.

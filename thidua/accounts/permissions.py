@@ -1,7 +1,13 @@
 """Who acts for which Board, role predicates, and the accessors views use to load protected rows.
 
 Rules: a row of another Board is a 404 (existence is not leaked); an insider without the role is a 403.
+
+Every accessor of the portal (``get_<thing>_for_user_or_404``) takes the same keyword, ``access``, one of the
+``Access`` values: what the caller is about to do with the row. An accessor accepts only the values that make
+sense for its row and raises ``ValueError`` for the others (a programming error, not a user's).
 """
+
+from enum import StrEnum
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model, QuerySet
@@ -12,6 +18,21 @@ from thidua.accounts.enums import BoardRole
 from thidua.accounts.models import Invitation, Organization, User
 
 STAFF_ROLES = frozenset(BoardRole.values)
+# Admins and emulation officers keep the Board's records (register, years, blocs, notices, ...).
+MANAGER_ROLES = frozenset({BoardRole.ADMIN, BoardRole.OFFICER})
+
+
+class Access(StrEnum):
+    """What a caller is about to do with a protected row: the one vocabulary of every accessor."""
+
+    VIEW = "view"  # read it
+    CHANGE = "change"  # edit it, or keep the records it belongs to
+    REVIEW = "review"  # return or accept someone else's submission
+    APPROVE = "approve"  # approve, close or issue on the Board's behalf
+    SIGN = "sign"  # sign (or amend what one signed) for one's enterprise
+    RUN = "run"  # open and close a vote
+    CONFIRM = "confirm"  # confirm a vote's result
+    VOTE = "vote"  # cast a ballot
 
 
 def acting_board(user) -> Organization | None:
@@ -64,19 +85,26 @@ def get_for_board_or_404[M: Model](
     return get_object_or_404(queryset.filter(**{board_field: board}), **lookup)
 
 
-def require_board_staff(user) -> Organization:
-    """The user's Board for staff pages; 404 for people who are not Board staff at all."""
+def require_board_staff(user, roles=STAFF_ROLES) -> Organization:
+    """The one staff gate: the user's Board for a staff page, or 404 without a Board (an outsider) and 403 for
+    an insider (an enterprise user, or staff without one of ``roles``)."""
     board = acting_board(user)
-    if board is None or not is_board_staff(user):
+    if board is None:
         raise Http404
+    require(has_board_role(user, *roles))
     return board
 
 
-def get_organization_for_user_or_404(user, pk: int, *, for_write: bool = False) -> Organization:
+def get_organization_for_user_or_404(user, pk: int, *, access: Access = Access.VIEW) -> Organization:
     board = acting_board(user)
     if board is None or board.pk != pk:
         raise Http404
-    require(can_manage_board(user) if for_write else is_board_staff(user))
+    if access == Access.VIEW:
+        require(is_board_staff(user))
+    elif access == Access.CHANGE:
+        require(can_manage_board(user))
+    else:
+        raise ValueError(access)
     return board
 
 

@@ -5,7 +5,6 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -25,6 +24,7 @@ from thidua.accounts.forms import (
 )
 from thidua.accounts.models import User
 from thidua.accounts.permissions import (
+    Access,
     can_manage_board,
     get_invitation_for_user_or_404,
     get_organization_for_user_or_404,
@@ -34,6 +34,7 @@ from thidua.accounts.permissions import (
 )
 from thidua.accounts.queries import invitations_for_board, staff_for_board
 from thidua.formtools import add_service_errors, message_service_errors
+from thidua.pagination import paginate
 
 
 class LoginView(auth_views.LoginView):
@@ -132,7 +133,7 @@ def board_detail(request: HttpRequest) -> HttpResponse:
 
 def board_edit(request: HttpRequest) -> HttpResponse:
     board = require_board_staff(request.user)
-    organization = get_organization_for_user_or_404(request.user, board.pk, for_write=True)
+    organization = get_organization_for_user_or_404(request.user, board.pk, access=Access.CHANGE)
     form = OrganizationForm(request.POST or None, instance=organization)
     if request.method == "POST" and form.is_valid():
         changed = {name: form.cleaned_data[name] for name in form.changed_data}
@@ -148,7 +149,7 @@ def board_edit(request: HttpRequest) -> HttpResponse:
 def staff_list(request: HttpRequest) -> HttpResponse:
     board = require_board_staff(request.user)
     require(can_manage_board(request.user))
-    page = Paginator(staff_for_board(board), 25).get_page(request.GET.get("page"))
+    page = paginate(staff_for_board(board), request.GET.get("page"))
     invitations = invitations_for_board(board)[:50]
     return render(request, "accounts/staff_list.html", {"page_obj": page, "invitations": invitations})
 

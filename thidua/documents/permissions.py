@@ -1,20 +1,18 @@
 """Who may see and download an official document, and who may write notices.
 
-A document is visible to the staff of its Board and to the user who asked for it. Later apps may widen
-this (e.g. the bloc leader for a bloc's document) by adding a predicate to ``EXTRA_DOCUMENT_VIEWERS``:
-a callable ``(user, document) -> bool`` registered from their AppConfig.ready(). The platform imports no
-domain app. A user of the document's Board who may not see it gets a 403, unless a predicate of
-``DOCUMENT_OUTSIDERS`` (same signature, registered the same way) says the user is outside the document's
-audience (e.g. an enterprise user and another bloc's joint pledge): then a 404, its existence is not leaked.
+A document is visible to the staff of its Board and to the user who asked for it. Domain apps widen this
+through the ``document_viewer`` signal (e.g. the members of a bloc for the bloc's joint pledge); the platform
+imports no domain app. A user of the document's Board who may not see it gets a 403, unless a receiver of
+``document_outsider`` says the user is outside the document's audience (e.g. an enterprise user and another
+bloc's joint pledge): then a 404, its existence is not leaked. Both signals: ``thidua.documents.signals``.
 """
-
-from collections.abc import Callable
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from thidua.accounts.enums import BoardRole
 from thidua.accounts.permissions import (
+    Access,
     acting_board,
     get_for_board_or_404,
     has_board_role,
@@ -22,9 +20,8 @@ from thidua.accounts.permissions import (
     require,
 )
 from thidua.documents.models import GeneratedDocument, Notice
-
-EXTRA_DOCUMENT_VIEWERS: list[Callable[[object, GeneratedDocument], bool]] = []
-DOCUMENT_OUTSIDERS: list[Callable[[object, GeneratedDocument], bool]] = []
+from thidua.documents.signals import document_outsider, document_viewer
+from thidua.signals import any_receiver_says_yes
 
 
 def can_write_notices(user) -> bool:
@@ -43,7 +40,7 @@ def can_view_document(user, document: GeneratedDocument) -> bool:
         return True
     if getattr(user, "is_authenticated", False) and document.requested_by_id == user.pk:
         return True
-    return any(predicate(user, document) for predicate in EXTRA_DOCUMENT_VIEWERS)
+    return any_receiver_says_yes(document_viewer, user=user, document=document)
 
 
 def get_document_for_user_or_404(user, pk: int) -> GeneratedDocument:
@@ -57,14 +54,19 @@ def get_document_for_user_or_404(user, pk: int) -> GeneratedDocument:
     board = acting_board(user)
     if board is None or board.pk != document.organization_id:
         raise Http404
-    if any(predicate(user, document) for predicate in DOCUMENT_OUTSIDERS):
+    if any_receiver_says_yes(document_outsider, user=user, document=document):
         raise Http404
     raise PermissionDenied
 
 
-def get_notice_for_user_or_404(user, pk: int, *, for_write: bool = False) -> Notice:
+def get_notice_for_user_or_404(user, pk: int, *, access: Access = Access.VIEW) -> Notice:
     notice = get_for_board_or_404(
         Notice.objects.select_related("document", "signer", "created_by", "organization"), user, pk=pk
     )
-    require(can_write_notices(user) if for_write else is_board_staff(user))
+    if access == Access.VIEW:
+        require(is_board_staff(user))
+    elif access == Access.CHANGE:
+        require(can_write_notices(user))
+    else:
+        raise ValueError(access)
     return notice

@@ -1,24 +1,19 @@
 """Built-in sample documents for ``manage.py render_sample KIND OUT.pdf`` (template design and checks).
 
-A registry of kind → callable returning a ``SampleDocument``. The platform registers ``notice`` (and
-``decision``, ``report`` used by the benchmark); a domain app adds its kinds by calling
-``register_sample("award_decision", build)`` from its AppConfig.ready(), or by shipping a module
-``<app>.sample_documents`` that does so when imported (``load_app_samples`` imports those by name, so the
-platform never imports a domain app directly).
+The platform's own kinds are ``notice`` (and ``decision``, ``report`` used by the benchmark); a domain app
+adds its kinds by answering the ``document_samples`` signal (``thidua.documents.signals``) with
+``{kind: builder}``, a receiver connected in its ``AppConfig.ready()``. ``all_samples()`` merges them.
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.apps import apps
-
 from thidua.accounts.models import Organization
 from thidua.documents.models import GeneratedDocument
+from thidua.documents.signals import document_samples
 
 
 @dataclass
@@ -33,8 +28,6 @@ class SampleDocument:
     signer: dict = field(default_factory=dict)
     recipients: list[str] = field(default_factory=list)
 
-
-SAMPLES: dict[str, Callable[[], SampleDocument]] = {}
 
 SAMPLE_BOARD = Organization(
     name="Ban Quản lý các KCN tỉnh Thái Nguyên",
@@ -53,15 +46,12 @@ SAMPLE_SIGNER = {
 TONE_MARK_NAME = "Nguyễn Thị Hồng Ngọc Lưu Đức Thắng Trần Văn Mỹ Phạm Quỳnh Ỷ"
 
 
-def register_sample(kind: str, builder: Callable[[], SampleDocument]) -> None:
-    SAMPLES[kind] = builder
-
-
-def load_app_samples() -> None:
-    for config in apps.get_app_configs():
-        module_name = f"{config.name}.sample_documents"
-        if importlib.util.find_spec(module_name) is not None:
-            importlib.import_module(module_name)
+def all_samples() -> dict[str, Callable[[], SampleDocument]]:
+    """Every sample kind: the platform's, then those the domain apps answer ``document_samples`` with."""
+    samples = dict(PLATFORM_SAMPLES)
+    for _receiver, answer in document_samples.send(sender=None):
+        samples.update(answer or {})
+    return samples
 
 
 def build_sample_document(sample: SampleDocument) -> GeneratedDocument:
@@ -180,6 +170,8 @@ def sample_report() -> SampleDocument:
     return sample
 
 
-register_sample("notice", sample_notice)
-register_sample("decision", sample_decision)
-register_sample("report", sample_report)
+PLATFORM_SAMPLES: dict[str, Callable[[], SampleDocument]] = {
+    "notice": sample_notice,
+    "decision": sample_decision,
+    "report": sample_report,
+}

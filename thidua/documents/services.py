@@ -28,7 +28,7 @@ requested_by, signer=None, recipients=None, issued_on=None) -> GeneratedDocument
 A user who has asked for more than ``settings.DOCUMENTS_ISSUE_RATE`` documents lately gets a
 ``ValidationError`` (code ``rate_limited``) and nothing is written: show its message to the user.
 
-It writes an audit event and enqueues ``render_document`` once the transaction commits. If the broker is
+It writes an audit event and enqueues ``task_render_document`` once the transaction commits. If the broker is
 down at that moment the document simply stays pending: ``sweep_pending_documents`` (beat, every minute)
 re-enqueues it. Show progress with ``{% include "documents/includes/_document_status.html" %}``.
 """
@@ -60,7 +60,7 @@ from thidua.documents import rendering
 from thidua.documents.enums import DocumentStatus, SignerPrefix
 from thidua.documents.models import GeneratedDocument, Notice, NumberSequence
 from thidua.documents.ratelimit import RETRIED_ACTION, check_issue_rate
-from thidua.documents.tasks import render_document
+from thidua.documents.tasks import task_render_document
 
 logger = logging.getLogger(__name__)
 
@@ -162,8 +162,8 @@ def issue_document(
 def enqueue_render(document_id: int) -> bool:
     """Send the render task. A broker that is down is logged, not raised: the sweeper will retry."""
     try:
-        render_document.apply_async(
-            args=[document_id],
+        task_render_document.apply_async(
+            kwargs={"document_id": document_id},
             retry=True,
             retry_policy={"max_retries": 2, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5},
         )

@@ -15,7 +15,7 @@ from django.db import DatabaseError
     max_retries=5,
     ignore_result=True,
 )
-def render_document(document_id: int) -> None:
+def task_render_document(*, document_id: int) -> None:
     """Render one document. Idempotent: the service claims it with a conditional UPDATE first."""
     from thidua.documents.services import render_claimed_document  # noqa: PLC0415 -- leaf
 
@@ -23,8 +23,8 @@ def render_document(document_id: int) -> None:
 
 
 @shared_task(name="documents.sweep_pending_documents", ignore_result=True)
-def sweep_pending_documents() -> int:
+def task_sweep_pending_documents() -> int:
     """Beat, every minute: re-enqueue documents a down broker or a killed worker left behind."""
-    from thidua.documents.services import sweep_pending_documents as sweep  # noqa: PLC0415 -- leaf
+    from thidua.documents.services import sweep_pending_documents  # noqa: PLC0415 -- leaf
 
-    return len(sweep())
+    return len(sweep_pending_documents())

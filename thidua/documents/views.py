@@ -1,13 +1,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from thidua.accounts.permissions import require, require_board_staff
+from thidua.accounts.permissions import Access, require, require_board_staff
 from thidua.documents import queries, services
 from thidua.documents.forms import NoticeForm, VerifyUploadForm
 from thidua.documents.permissions import (
@@ -17,13 +16,12 @@ from thidua.documents.permissions import (
     get_notice_for_user_or_404,
 )
 from thidua.formtools import add_service_errors, message_service_errors
-
-NOTICES_PER_PAGE = 25
+from thidua.pagination import paginate
 
 
 def notice_list(request: HttpRequest) -> HttpResponse:
     board = require_board_staff(request.user)
-    page = Paginator(queries.notices_for_board(board), NOTICES_PER_PAGE).get_page(request.GET.get("page"))
+    page = paginate(queries.notices_for_board(board), request.GET.get("page"))
     return render(
         request,
         "documents/notice_list.html",
@@ -48,7 +46,7 @@ def notice_create(request: HttpRequest) -> HttpResponse:
 
 def notice_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """Edit a draft notice with the create form; an issued notice is immutable."""
-    notice = get_notice_for_user_or_404(request.user, pk, for_write=True)
+    notice = get_notice_for_user_or_404(request.user, pk, access=Access.CHANGE)
     if notice.is_issued:
         messages.error(request, _("This notice has been issued: it can no longer be changed."))
         return redirect("documents:notice_detail", pk=notice.pk)
@@ -67,7 +65,7 @@ def notice_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def notice_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    notice = get_notice_for_user_or_404(request.user, pk, for_write=True)
+    notice = get_notice_for_user_or_404(request.user, pk, access=Access.CHANGE)
     try:
         services.delete_notice(notice=notice, deleted_by=request.user)
     except ValidationError as exc:
@@ -88,7 +86,7 @@ def notice_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def notice_issue(request: HttpRequest, pk: int) -> HttpResponse:
-    notice = get_notice_for_user_or_404(request.user, pk, for_write=True)
+    notice = get_notice_for_user_or_404(request.user, pk, access=Access.CHANGE)
     try:
         services.issue_notice(notice=notice, issued_by=request.user)
     except ValidationError as exc:

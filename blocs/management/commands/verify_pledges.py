@@ -2,8 +2,8 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
+from blocs.pledges.fingerprint import verify_pledge_signature
 from blocs.pledges.models import PledgeSignature
-from blocs.pledges.signing import verify_pledge_signature
 
 
 class Command(BaseCommand):

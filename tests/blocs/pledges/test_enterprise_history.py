@@ -12,7 +12,7 @@ def test_enterprise_page_lists_its_pledges_across_years(world, client_for):
     pledge = pw.pledge_of(pw.member)
 
     response = english(client_for(world.a.officer)).get(
-        reverse("blocs:enterprise_detail", args=[pw.member.pk])
+        reverse("register:enterprise_detail", args=[pw.member.pk])
     )
     html = response.content.decode()
 

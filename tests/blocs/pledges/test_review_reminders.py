@@ -10,8 +10,9 @@ from blocs.enums import MembershipRole
 from blocs.models import BlocMembership
 from blocs.pledges import services, tasks
 from blocs.pledges.enums import PledgeStatus
-from blocs.pledges.models import Notification, PledgeReminder
+from blocs.pledges.models import PledgeReminder
 from tests.blocs.pledges.conftest import fill
+from thidua.notifications.models import Notification
 
 pytestmark = pytest.mark.unit
 

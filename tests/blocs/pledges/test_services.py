@@ -7,11 +7,12 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 
+from blocs.membership.services.years import close_year
 from blocs.pledges import queries, services
 from blocs.pledges.enums import PledgeStatus
-from blocs.pledges.models import Notification, PledgeReminder, PledgeTransition
-from blocs.services.years import close_year
+from blocs.pledges.models import PledgeReminder, PledgeTransition
 from tests.blocs.pledges.conftest import TEST_PASSWORD, fill, signed
+from thidua.notifications.models import Notification
 
 pytestmark = pytest.mark.unit
 

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from blocs.pledges import services, signing
+from blocs.pledges import fingerprint, services
 from blocs.pledges.models import PledgeSignature, PledgeSignatureScan
 from tests.blocs.pledges.conftest import accepted, signed
 from tests.conftest import english
@@ -33,7 +33,7 @@ def test_attach_keeps_the_fingerprint_and_the_signature_row(pw, world):
     scan = services.attach_signed_scan(pledge=signature.pledge, user=pw.member_rep, upload=pdf("Bản ký.pdf"))
 
     assert PledgeSignature.objects.filter(pk=signature.pk).values().get() == before
-    assert signing.verify_pledge_signature(signature.pledge).valid
+    assert fingerprint.verify_pledge_signature(signature.pledge).valid
     assert scan.file.name.startswith("pledges/signed/")
     assert "Bản ký" not in scan.file.name
     assert scan.file.read() == PDF

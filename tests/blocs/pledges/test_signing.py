@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection, connections
 
-from blocs.pledges import services, signing
+from blocs.pledges import fingerprint, services
 from blocs.pledges.enums import PledgeStatus
 from blocs.pledges.models import PledgeSignature, PledgeTarget
 from tests.blocs.pledges.conftest import TEST_PASSWORD, accepted, make_pledge_world, signed
@@ -25,11 +25,11 @@ def test_representative_signs_and_fingerprint_matches_canonical_content(pw, worl
 
     pledge = pw.pledge_of(pw.member)
     assert pledge.status == PledgeStatus.SIGNED
-    assert signature.sha256 == signing.sha256_hex(signature.canonical_json)
+    assert signature.sha256 == fingerprint.sha256_hex(signature.canonical_json)
     assert '"tax_code":"' + pw.member.tax_code + '"' in signature.canonical_json
     assert signature.auth_method == "PASSWORD"
     assert signature.ip == "10.0.0.1"
-    assert signing.verify_pledge_signature(pledge).valid is True
+    assert fingerprint.verify_pledge_signature(pledge).valid is True
 
 
 def test_reporter_may_edit_but_not_sign(pw, world):
@@ -110,7 +110,7 @@ def test_raw_sql_edit_of_a_target_is_detected_and_names_the_pledge(pw, world, ca
 
     with connection.cursor() as cursor:
         cursor.execute(f"UPDATE {table} SET value = %s WHERE id = %s", [Decimal("999.0000"), target.pk])
-    result = signing.verify_pledge_signature(pledge)
+    result = fingerprint.verify_pledge_signature(pledge)
 
     assert result.valid is False
     assert result.recomputed_sha256 != result.stored_sha256
@@ -133,17 +133,17 @@ def test_signatures_are_chained_per_board_and_year(pw, world):
     first = signed(pw, pw.member, pw.member_rep, world.a.officer)
     second = signed(pw, pw.other, pw.other_rep, world.a.officer)
 
-    assert first.prev_hash == signing.genesis_hash(world.a.board.pk, 2026)
+    assert first.prev_hash == fingerprint.genesis_hash(world.a.board.pk, 2026)
     assert second.prev_hash == first.record_hash
 
 
 def test_canonical_form_is_nfc_and_decimal_normalised():
     decomposed = unicodedata.normalize("NFD", "Nguyễn Văn Hồng")
 
-    assert signing.canonical_json({"b": decomposed, "a": Decimal("120.5000")}) == (
+    assert fingerprint.canonical_json({"b": decomposed, "a": Decimal("120.5000")}) == (
         '{"a":"120.5","b":"Nguyễn Văn Hồng"}'
     )
-    assert signing.decimal_string(Decimal("1.2E+3")) == "1200"
+    assert fingerprint.decimal_string(Decimal("1.2E+3")) == "1200"
 
 
 @pytest.mark.django_db(transaction=True)

@@ -195,8 +195,8 @@ def test_notifications_count_fragment(pw, world, client_for):
     services.return_pledge(pledge=pledge, returned_by=pw.leader_rep, reason="Thiếu")
     client = client_for(pw.member_rep)
 
-    fragment = client.get(reverse("pledges:notification_count")).content.decode()
-    client.post(reverse("pledges:notification_list"))
+    fragment = client.get(reverse("notifications:notification_count")).content.decode()
+    client.post(reverse("notifications:notification_list"))
 
     assert 'data-testid="notification-count">1<' in fragment
-    assert client.get(reverse("pledges:notification_count")).content.decode().strip() == ""
+    assert client.get(reverse("notifications:notification_count")).content.decode().strip() == ""

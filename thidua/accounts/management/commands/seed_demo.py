@@ -1,18 +1,18 @@
-from django.apps import apps
 from django.core.management.base import BaseCommand
+from django.db import transaction
 from django.utils import translation
+
+from thidua.accounts import demo
 
 
 class Command(BaseCommand):
     help = "Load the demo Boards, blocs and users (safe to run twice) and print the demo logins."
 
     def handle(self, *args, **options):
-        rows: list[dict] = []
-        with translation.override("vi"):
-            for config in apps.get_app_configs():
-                seeder = getattr(config, "seed_demo", None)
-                if seeder is not None:
-                    rows.extend(seeder(self.stdout) or [])
+        with translation.override("vi"), transaction.atomic():
+            rows = list(demo.seed(self.stdout))
+            for _receiver, app_rows in demo.seed_demo.send(sender=None, stdout=self.stdout):
+                rows.extend(app_rows or [])
         self.print_table(rows)
 
     def print_table(self, rows: list[dict]) -> None:

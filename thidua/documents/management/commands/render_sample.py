@@ -14,10 +14,10 @@ class Command(BaseCommand):
         parser.add_argument("--html", action="store_true", help="write the HTML instead of the PDF")
 
     def handle(self, *args, kind: str, out: str, html: bool, **options):
-        samples.load_app_samples()
-        if kind not in samples.SAMPLES:
-            raise CommandError(f"Unknown kind {kind!r}. Known: {', '.join(sorted(samples.SAMPLES))}")
-        document = samples.build_sample_document(samples.SAMPLES[kind]())
+        known = samples.all_samples()
+        if kind not in known:
+            raise CommandError(f"Unknown kind {kind!r}. Known: {', '.join(sorted(known))}")
+        document = samples.build_sample_document(known[kind]())
         target = Path(out)
         if html:
             target.write_text(rendering.render_html(document), encoding="utf-8")

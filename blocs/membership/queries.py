@@ -1,0 +1,367 @@
+"""Reads of the membership. List queries are page-bounded: paginate the plain table, then decorate the page."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.core.paginator import Page
+from django.db.models import (
+    Count,
+    FilteredRelation,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    prefetch_related_objects,
+)
+
+from blocs.enums import ApplicationStatus, MembershipRole, MembershipStatus, YearStatus
+from blocs.membership.models import (
+    Bloc,
+    BlocMembership,
+    BlocRegulation,
+    ConsolidationDecision,
+    EmulationYear,
+    Meeting,
+    MembershipApplication,
+)
+from blocs.membership.rules import EffectiveRules, merge_rules
+from blocs.register.models import Enterprise, EnterpriseUser
+from blocs.register.queries import enterprise_of
+from blocs.voting.enums import VotingPurpose, VotingStatus
+from blocs.voting.models import Candidate, VotingSession
+
+
+# ---------------------------------------------------------------------------
+# Rules that read the database
+# ---------------------------------------------------------------------------
+def current_regulation(bloc: Bloc) -> BlocRegulation | None:
+    return BlocRegulation.objects.filter(bloc=bloc).order_by("-version").first()
+
+
+def effective_rules(bloc: Bloc, year: EmulationYear | None) -> EffectiveRules:
+    """The rules that hold for ``bloc`` in ``year``: its regulation in force over the year's settings.
+
+    The one place that merges the two (``rules.merge_rules``); ``year`` None reads the defaults.
+    """
+    return merge_rules(current_regulation(bloc), year.settings if year is not None else {})
+
+
+def current_regulations(bloc_ids) -> dict[int, BlocRegulation]:
+    """The regulation in force of each of the given blocs that has one (one query)."""
+    latest: dict[int, BlocRegulation] = {}
+    for regulation in BlocRegulation.objects.filter(bloc_id__in=list(bloc_ids)).order_by("bloc_id", "-version"):
+        latest.setdefault(regulation.bloc_id, regulation)
+    return latest
+
+
+def previous_leader_id(*, bloc: Bloc, year: EmulationYear) -> int | None:
+    """The enterprise that led ``bloc`` the year before ``year`` (for the no-second-consecutive-term rule)."""
+    return (
+        BlocMembership.objects.filter(
+            bloc=bloc,
+            year__organization_id=year.organization_id,
+            year__year=year.year - 1,
+            role=MembershipRole.LEADER,
+            status=MembershipStatus.ACTIVE,
+        )
+        .values_list("enterprise_id", flat=True)
+        .first()
+    )
+
+
+def elected_enterprises(session: VotingSession) -> list[int]:
+    """The enterprises a vote elected, best first."""
+    enterprise_of_candidate = dict(session.candidates.values_list("pk", "enterprise_id"))
+    return [
+        enterprise_of_candidate[pk]
+        for pk in session.result.get("elected", [])
+        if enterprise_of_candidate.get(pk) is not None
+    ]
+
+
+def confirmed_elections(year: EmulationYear) -> dict[int, list[int]]:
+    """The elected enterprises (best first) of each bloc's confirmed leader election in ``year``, by bloc id.
+
+    The latest confirmed election of a bloc counts. Two queries whatever the number of blocs.
+    """
+    sessions = VotingSession.objects.filter(
+        year=year, purpose=VotingPurpose.ELECTION, status=VotingStatus.RESULT_CONFIRMED, bloc__isnull=False
+    ).order_by("confirmed_at", "id")
+    latest = {session.bloc_id: session for session in sessions}
+    enterprise_of_candidate = dict(
+        Candidate.objects.filter(session__in=list(latest.values())).values_list("pk", "enterprise_id")
+    )
+    return {
+        bloc_id: [
+            enterprise_of_candidate[pk]
+            for pk in session.result.get("elected", [])
+            if enterprise_of_candidate.get(pk) is not None
+        ]
+        for bloc_id, session in latest.items()
+    }
+
+
+def open_year_of(board) -> EmulationYear | None:
+    """The Board's current open year (the latest open one)."""
+    return EmulationYear.objects.filter(organization=board, status=YearStatus.OPEN).order_by("-year").first()
+
+
+def led_bloc_ids(user) -> frozenset[int]:
+    """Blocs the user's enterprise leads in an open year (cached on the user for the request)."""
+    cached = getattr(user, "_led_bloc_ids_cache", None)
+    if cached is None:
+        link = enterprise_of(user)
+        cached = frozenset()
+        if link is not None:
+            cached = frozenset(
+                BlocMembership.objects.filter(
+                    enterprise_id=link.enterprise_id,
+                    role=MembershipRole.LEADER,
+                    status=MembershipStatus.ACTIVE,
+                    year__status=YearStatus.OPEN,
+                ).values_list("bloc_id", flat=True)
+            )
+        user._led_bloc_ids_cache = cached
+    return cached
+
+
+# ---------------------------------------------------------------------------
+# Lists
+# ---------------------------------------------------------------------------
+def open_year_id(board) -> Subquery:
+    """The Board's current open year as a subquery, so a page query does not need a query of its own."""
+    return Subquery(
+        EmulationYear.objects.filter(organization=board, status=YearStatus.OPEN)
+        .order_by("-year")
+        .values("pk")[:1]
+    )
+
+
+def open_year_memberships(enterprises, *, board) -> dict[int, list[BlocMembership]]:
+    """The active memberships in the Board's open year of the given enterprises, by enterprise id (one query)."""
+    memberships: dict[int, list[BlocMembership]] = {}
+    for membership in BlocMembership.objects.filter(
+        enterprise_id__in=[row.pk for row in enterprises],
+        status=MembershipStatus.ACTIVE,
+        year_id=open_year_id(board),
+    ).select_related("bloc"):
+        memberships.setdefault(membership.enterprise_id, []).append(membership)
+    return memberships
+
+
+def enterprise_history(enterprise: Enterprise) -> QuerySet[BlocMembership]:
+    return (
+        BlocMembership.objects.filter(enterprise=enterprise)
+        .select_related("bloc", "year", "decision")
+        .order_by("-year__year", "-created_at")
+    )
+
+
+def years_for_board(board) -> QuerySet[EmulationYear]:
+    return EmulationYear.objects.filter(organization=board).order_by("-year")
+
+
+def blocs_for_board(board) -> QuerySet[Bloc]:
+    return Bloc.objects.filter(organization=board).order_by("code", "id")
+
+
+def bloc_page(page: Page, year: EmulationYear | None) -> Page:
+    """Decorate one page of blocs with their leader and deputy in ``year`` (one extra query)."""
+    officers = BlocMembership.objects.filter(
+        status=MembershipStatus.ACTIVE, role__in=[MembershipRole.LEADER, MembershipRole.DEPUTY]
+    ).select_related("enterprise")
+    officers = officers.filter(year=year) if year is not None else officers.none()
+    rows = list(page.object_list)
+    prefetch_related_objects(rows, Prefetch("memberships", queryset=officers, to_attr="officers"))
+    page.object_list = rows
+    return page
+
+
+def members_of(bloc: Bloc, year) -> QuerySet[BlocMembership]:
+    """Active members of ``bloc`` in ``year`` (a year, a year id or subquery, or None for none)."""
+    qs = BlocMembership.objects.filter(bloc=bloc, status=MembershipStatus.ACTIVE)
+    qs = qs.filter(year=year) if year is not None else qs.none()
+    return qs.select_related("enterprise", "enterprise__park").order_by("role", "enterprise__name", "id")
+
+
+def member_contacts(memberships) -> dict[int, list[EnterpriseUser]]:
+    """Enterprise users of the given memberships' enterprises, by enterprise id (one query)."""
+    links = EnterpriseUser.objects.filter(
+        enterprise_id__in=[m.enterprise_id for m in memberships]
+    ).select_related("user")
+    contacts: dict[int, list[EnterpriseUser]] = {}
+    for link in links:
+        contacts.setdefault(link.enterprise_id, []).append(link)
+    return contacts
+
+
+def applications_for_board(
+    board, *, status: str = ApplicationStatus.SUBMITTED
+) -> QuerySet[MembershipApplication]:
+    """The page query joins only to-one rows (the paginator's count drops the joins)."""
+    qs = MembershipApplication.objects.filter(enterprise__organization=board).select_related(
+        "enterprise", "enterprise__park", "year", "preferred_bloc", "decided_bloc"
+    )
+    if status:
+        qs = qs.filter(status=status)
+    return qs.order_by("-submitted_at", "-id")
+
+
+def applications_of(enterprise: Enterprise) -> QuerySet[MembershipApplication]:
+    return (
+        MembershipApplication.objects.filter(enterprise=enterprise)
+        .select_related("year", "preferred_bloc", "decided_bloc")
+        .order_by("-created_at")
+    )
+
+
+def decisions_for_board(board) -> QuerySet[ConsolidationDecision]:
+    return (
+        ConsolidationDecision.objects.filter(organization=board).select_related("year").order_by("-created_at")
+    )
+
+
+def regulations_of(bloc: Bloc) -> QuerySet[BlocRegulation]:
+    """Every version of the bloc's regulation, the latest (the one in force) first."""
+    return BlocRegulation.objects.filter(bloc=bloc).order_by("-version")
+
+
+def meetings_of(bloc: Bloc) -> QuerySet[Meeting]:
+    return Meeting.objects.filter(bloc=bloc).select_related("year").order_by("-date", "-id")
+
+
+def blocs_with_members(year: EmulationYear) -> list[dict]:
+    """Every active bloc with its members and their roles in ``year`` (for the consolidation decision)."""
+    memberships = (
+        BlocMembership.objects.filter(year=year, status=MembershipStatus.ACTIVE)
+        .select_related("bloc", "enterprise", "enterprise__park")
+        .order_by("bloc__code", "bloc_id", "enterprise__name")
+    )
+    order = {MembershipRole.LEADER: 0, MembershipRole.DEPUTY: 1, MembershipRole.MEMBER: 2}
+    blocs: dict[int, dict] = {}
+    for m in memberships:
+        entry = blocs.setdefault(m.bloc_id, {"bloc": m.bloc, "members": []})
+        entry["members"].append(m)
+    for entry in blocs.values():
+        entry["members"].sort(key=lambda m: (order[m.role], m.enterprise.name))
+    return list(blocs.values())
+
+
+def member_enterprises(bloc, year) -> QuerySet[Enterprise]:
+    """The enterprises that are members of ``bloc`` in ``year`` (e.g. the attendees to choose for a meeting)."""
+    return Enterprise.objects.filter(pk__in=members_of(bloc, year).values("enterprise"))
+
+
+def blocs_with_ids(ids) -> QuerySet[Bloc]:
+    return Bloc.objects.filter(pk__in=ids).order_by("code")
+
+
+def active_blocs(board) -> QuerySet[Bloc]:
+    return Bloc.objects.filter(organization=board, active=True).order_by("code")
+
+
+def blocs_for_pledge_templates(board, user, *, all_blocs: bool) -> QuerySet[Bloc]:
+    """Active blocs of the Board for which ``user`` may draft a pledge template: every one when ``all_blocs``
+    (Board staff who manage blocs), otherwise the blocs their enterprise leads."""
+    blocs = Bloc.objects.filter(organization=board, active=True)
+    return blocs if all_blocs else blocs.filter(pk__in=led_bloc_ids(user))
+
+
+# ---------------------------------------------------------------------------
+# Excel exports: whole lists of one Board, with the list pages' filters
+# ---------------------------------------------------------------------------
+def selected_year(board, params) -> EmulationYear | None:
+    """The year named by ``?year=`` among the Board's years, else the latest one."""
+    years = years_for_board(board)
+    value = params.get("year") or ""
+    if value.isdigit():
+        return years.filter(year=int(value)).first()
+    return years.first()
+
+
+def memberships_for_export(board, year: EmulationYear | None, params) -> QuerySet[BlocMembership]:
+    qs = BlocMembership.objects.filter(
+        bloc__organization=board, year=year, status=MembershipStatus.ACTIVE
+    ).select_related("bloc", "enterprise", "enterprise__park")
+    bloc = params.get("bloc") or ""
+    if bloc.isdigit():
+        qs = qs.filter(bloc_id=int(bloc))
+    return qs.order_by("bloc__code", "role", "enterprise__name")
+
+
+def applications_for_export(board, year: EmulationYear | None, params) -> QuerySet[MembershipApplication]:
+    qs = MembershipApplication.objects.filter(enterprise__organization=board).select_related(
+        "year", "enterprise", "preferred_bloc", "decided_bloc"
+    )
+    if year is not None:
+        qs = qs.filter(year=year)
+    status = params.get("status") or ""
+    if status:
+        qs = qs.filter(status=status)
+    return qs.order_by("-created_at")
+
+
+# ---------------------------------------------------------------------------
+# Participation statistics
+# ---------------------------------------------------------------------------
+@dataclass
+class ParticipationRow:
+    park_id: int | None
+    park_code: str
+    park_name: str
+    active: int
+    enrolled: int
+    blocs: int
+
+    @property
+    def share(self) -> Decimal | None:
+        """Enrolled as a percentage of active enterprises (None when the park has none)."""
+        if not self.active:
+            return None
+        return (Decimal(self.enrolled) * 100 / Decimal(self.active)).quantize(Decimal("0.1"))
+
+
+@dataclass
+class Participation:
+    year: EmulationYear | None
+    parks: list[ParticipationRow]
+    total: ParticipationRow
+
+
+def _enrolment_base(board, year):
+    condition = Q(memberships__year=year, memberships__status=MembershipStatus.ACTIVE)
+    return Enterprise.objects.filter(organization=board, active=True).annotate(
+        enrolment=FilteredRelation("memberships", condition=condition)
+    )
+
+
+def participation(board, year: EmulationYear | None) -> Participation:
+    """Active enterprises, enrolled members and blocs per park and for the whole Board in ``year``.
+
+    Computed in SQL: one GROUP BY over the Board's enterprises with a LEFT JOIN restricted to the year's
+    active memberships (an enterprise has at most one, so nothing is double counted), plus one aggregate
+    for the Board's totals. The query count does not depend on the number of parks.
+    """
+    if year is None:
+        empty = ParticipationRow(None, "", "", 0, 0, 0)
+        return Participation(None, [], empty)
+    aggregates = {
+        "active": Count("id"),
+        "enrolled": Count("enrolment__id"),
+        "blocs": Count("enrolment__bloc_id", distinct=True),
+    }
+    grouped = (
+        _enrolment_base(board, year)
+        .values("park_id", "park__code", "park__name")
+        .annotate(**aggregates)
+        .order_by("park__name", "park_id")
+    )
+    parks = [
+        ParticipationRow(
+            r["park_id"], r["park__code"] or "", r["park__name"] or "", r["active"], r["enrolled"], r["blocs"]
+        )
+        for r in grouped
+    ]
+    totals = _enrolment_base(board, year).aggregate(**aggregates)
+    total = ParticipationRow(None, "", "", totals["active"], totals["enrolled"], totals["blocs"])
+    return Participation(year, parks, total)

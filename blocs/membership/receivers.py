@@ -1,0 +1,78 @@
+"""The membership's answers to the signals of the register and of the platform (connected in
+``BlocsConfig.ready``): what the blocs know about an enterprise, who else may see it, its demo data and the
+consolidation decision's sample document."""
+
+from django.utils.translation import gettext as _
+
+from blocs.membership import demo, documents, permissions, queries
+from blocs.membership.forms import ApplicationForm
+from blocs.register.signals import Column, Section
+
+APPLICATIONS_ON_OWN_PAGE = 10
+
+
+def enterprise_viewer(*, user, enterprise, **kwargs) -> bool:
+    """A bloc leader sees the pages of its bloc's members."""
+    return permissions.leads_bloc_of(user, enterprise)
+
+
+def enterprise_columns(*, enterprises, board, **kwargs) -> list[Column]:
+    """The enterprise list's "Bloc" column: the bloc (and role) in the Board's open year (one query)."""
+    return [
+        Column(
+            order=10,
+            header=_("Bloc"),
+            template_name="blocs/membership/includes/_enterprise_bloc_cell.html",
+            values=queries.open_year_memberships(enterprises, board=board),
+            note=_("bloc in the open year"),
+        )
+    ]
+
+
+def enterprise_sections(*, enterprise, user, page, **kwargs) -> list[Section]:
+    if page == "detail":
+        return [
+            Section(
+                order=10,
+                template_name="blocs/membership/includes/_enterprise_history.html",
+                context={"history": queries.enterprise_history(enterprise)},
+            ),
+            Section(
+                order=30,
+                template_name="blocs/membership/includes/_enterprise_applications.html",
+                context={"applications": queries.applications_of(enterprise)},
+            ),
+        ]
+    if page == "own":
+        year = queries.open_year_of(enterprise.organization)
+        membership = (
+            queries.enterprise_history(enterprise).filter(year=year, status="ACTIVE").first()
+            if year is not None
+            else None
+        )
+        return [
+            Section(
+                order=10,
+                template_name="blocs/membership/includes/_my_bloc.html",
+                context={"year": year, "membership": membership},
+            ),
+            Section(
+                order=20,
+                template_name="blocs/membership/includes/_my_applications.html",
+                context={
+                    "year": year,
+                    "applications": queries.applications_of(enterprise)[:APPLICATIONS_ON_OWN_PAGE],
+                    "can_apply": year is not None and membership is None,
+                    "application_form": ApplicationForm(board=enterprise.organization),
+                },
+            ),
+        ]
+    return []
+
+
+def seed_demo(*, stdout, **kwargs) -> list[dict]:
+    return demo.seed(stdout)
+
+
+def document_samples(**kwargs) -> dict:
+    return {documents.KIND: documents.sample_consolidation_decision}

@@ -1,0 +1,18 @@
+"""Extension points of the membership, for the sub-domains and apps above it (pledges, scoring, awards) to
+connect to in their ``AppConfig.ready()``. The membership never imports them.
+
+``year_closing``
+    Sent by ``services.close_year`` with ``year`` (already marked CLOSED, row locked) and ``closed_by``,
+    inside the closing transaction, before the year's audit event. A receiver makes the year's records
+    read-only in the same transaction (the pledges lock every signed pledge); if it raises, the year stays
+    open and nothing of the close is kept. Receivers must not call back into the year close.
+
+``year_closed``
+    Sent with ``year`` and ``closed_by`` once the closing transaction has committed. For side effects that
+    must not happen for a close that rolls back (e-mails, caches); a failing receiver does not reopen the year.
+"""
+
+from django.dispatch import Signal
+
+year_closing = Signal()
+year_closed = Signal()

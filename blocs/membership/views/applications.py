@@ -1,0 +1,111 @@
+"""Applications to join a bloc: the Board's list and decision, the enterprise's submission."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from blocs.enums import ApplicationStatus
+from blocs.membership import permissions as perms
+from blocs.membership import queries, services
+from blocs.membership.forms import ApplicationForm, ApproveForm, ReasonForm
+from blocs.register.permissions import get_own_enterprise_or_404
+from thidua.accounts.permissions import Access, require_board_staff
+from thidua.formtools import message_service_errors
+from thidua.pagination import paginate, query_string_without_page
+
+
+def application_list(request: HttpRequest) -> HttpResponse:
+    board = require_board_staff(request.user)
+    status = request.GET.get("status", ApplicationStatus.SUBMITTED)
+    status = "" if status == "all" else status
+    if status not in ApplicationStatus.values:
+        status = ""
+    page = paginate(queries.applications_for_board(board, status=status), request.GET.get("page"))
+    return render(
+        request,
+        "blocs/membership/application_list.html",
+        {
+            "page_obj": page,
+            "status": status,
+            "statuses": ApplicationStatus.choices,
+            "query_string": query_string_without_page(request),
+            "can_manage": perms.can_manage_blocs(request.user),
+        },
+    )
+
+
+def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    application = perms.get_application_for_user_or_404(request.user, pk)
+    can_decide = perms.can_manage_blocs(request.user) and application.status == ApplicationStatus.SUBMITTED
+    board = application.enterprise.organization
+    return render(
+        request,
+        "blocs/membership/application_detail.html",
+        {
+            "application": application,
+            "can_decide": can_decide,
+            "approve_form": ApproveForm(board=board, initial={"bloc": application.preferred_bloc}),
+            "reject_form": ReasonForm(),
+        },
+    )
+
+
+@require_POST
+def application_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    application = perms.get_application_for_user_or_404(request.user, pk, access=Access.CHANGE)
+    form = ApproveForm(request.POST, board=application.enterprise.organization)
+    if form.is_valid():
+        try:
+            services.approve_application(
+                application=application, bloc=form.cleaned_data["bloc"], decided_by=request.user
+            )
+        except ValidationError as exc:
+            message_service_errors(request, exc)
+        else:
+            messages.success(request, _("The application was approved."))
+            return redirect("membership:application_list")
+    return redirect("membership:application_detail", application.pk)
+
+
+@require_POST
+def application_reject(request: HttpRequest, pk: int) -> HttpResponse:
+    application = perms.get_application_for_user_or_404(request.user, pk, access=Access.CHANGE)
+    form = ReasonForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give the reason for the rejection."))
+        return redirect("membership:application_detail", application.pk)
+    try:
+        services.reject_application(
+            application=application, reason=form.cleaned_data["reason"], decided_by=request.user
+        )
+    except ValidationError as exc:
+        message_service_errors(request, exc)
+        return redirect("membership:application_detail", application.pk)
+    messages.success(request, _("The application was rejected."))
+    return redirect("membership:application_list")
+
+
+@require_POST
+def my_application_submit(request: HttpRequest) -> HttpResponse:
+    enterprise = get_own_enterprise_or_404(request.user)
+    year = queries.open_year_of(enterprise.organization)
+    form = ApplicationForm(request.POST, board=enterprise.organization)
+    if year is None or not form.is_valid():
+        messages.error(request, _("There is no open year to apply for."))
+        return redirect("register:my_enterprise")
+    try:
+        services.submit_application(
+            enterprise=enterprise,
+            year=year,
+            submitted_by=request.user,
+            preferred_bloc=form.cleaned_data["preferred_bloc"],
+            note=form.cleaned_data["note"],
+        )
+    except ValidationError as exc:
+        message_service_errors(request, exc)
+    else:
+        messages.success(request, _("Your application was sent to the Board."))
+    return redirect("register:my_enterprise")

@@ -1,0 +1,211 @@
+"""Signing: the representative signs an accepted version (re-authenticated, fingerprinted, chained), attaches
+the scanned paper copy, and the joint pledge is issued once every member has signed or the Board closes
+the round."""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from blocs.membership.models import EmulationYear
+from blocs.membership.services import ensure_year_open
+from blocs.pledges import documents, fingerprint
+from blocs.pledges.enums import PledgeStatus, TemplateStatus
+from blocs.pledges.models import Pledge, PledgeSignature, PledgeSignatureScan, PledgeTemplate
+from blocs.pledges.services.versions import _lock, _move
+from blocs.pledges.states import next_pledge_status
+from blocs.register.permissions import is_representative_of
+from thidua.audit.services import record_event
+from thidua.documents.services import issue_document
+from thidua.documents.uploads import check_pdf_upload
+
+
+def sign_pledge(
+    *,
+    pledge: Pledge,
+    user,
+    password: str,
+    otp_token: str = "",
+    title: str,
+    ip: str | None = None,
+    user_agent: str = "",
+) -> PledgeSignature:
+    """Re-authenticate, fingerprint the exact content, store the signature; at most one per version."""
+    if not is_representative_of(user, pledge.enterprise):
+        raise ValidationError(_("Only the enterprise's representative may sign its pledge."))
+    auth_method = fingerprint.reauthenticate(user, password=password, otp_token=otp_token)
+    if auth_method is None:
+        raise ValidationError(
+            {"password": _("Re-authentication failed: check your password and your authenticator code.")}
+        )
+    title = fingerprint.normalise_text(title)
+    if not title:
+        raise ValidationError({"title": _("Enter your title as it should appear on the pledge.")})
+    with transaction.atomic():
+        pledge = _lock(pledge)
+        ensure_year_open(pledge.template.year)
+        next_pledge_status(pledge.status, "sign")  # refuse before computing anything
+        year = EmulationYear.objects.select_for_update().get(
+            pk=pledge.template.year_id
+        )  # serialises the chain
+        signed_at = timezone.now()
+        content = fingerprint.pledge_content(
+            pledge, signer_id=user.pk, signer_name=user.full_name, signer_title=title, signed_at=signed_at
+        )
+        canonical = fingerprint.canonical_json(content)
+        content_hash = fingerprint.sha256_hex(canonical)
+        last = (
+            PledgeSignature.objects.filter(organization_id=pledge.organization_id, year=year)
+            .order_by("-signed_at", "-id")
+            .first()
+        )
+        prev_hash = last.record_hash if last else fingerprint.genesis_hash(pledge.organization_id, year.year)
+        ip = ip or None
+        signature = PledgeSignature.objects.create(
+            pledge=pledge,
+            organization_id=pledge.organization_id,
+            year=year,
+            signer=user,
+            signer_name=user.full_name,
+            signer_title=title,
+            signed_at=signed_at,
+            ip=ip,
+            user_agent=(user_agent or "")[:500],
+            auth_method=auth_method,
+            canonical_json=canonical,
+            sha256=content_hash,
+            prev_hash=prev_hash,
+            record_hash=fingerprint.record_hash(
+                prev_hash=prev_hash,
+                sha256=content_hash,
+                pledge_id=pledge.pk,
+                signer_id=user.pk,
+                signed_at=signed_at,
+                ip=ip,
+                auth_method=auth_method,
+            ),
+        )
+        _move(pledge, "sign", user, comment=content_hash, stamp="signed_at")
+        if pledge.previous_id is not None:
+            _move(
+                _lock(pledge.previous),
+                "supersede",
+                user,
+                comment=_("Replaced by version %(v)s") % {"v": pledge.version},
+            )
+        template = pledge.template
+        if template.joint_document_id is None and all_members_signed(template):
+            issue_joint_pledge(template=template, requested_by=user)
+    return signature
+
+
+@transaction.atomic
+def attach_signed_scan(*, pledge: Pledge, user, upload) -> PledgeSignatureScan:
+    """Attach (or replace) the scanned signed paper copy of a signed version (domain.md §16.7).
+
+    The scan sits beside the signature: the signed content, its fingerprint and the signature row do not
+    change. A PDF of at most 10 MB (extension and ``%PDF-`` magic), stored under a generated name.
+    """
+    if not is_representative_of(user, pledge.enterprise):
+        raise ValidationError(_("Only the enterprise's representative may attach the signed copy."))
+    try:
+        check_pdf_upload(upload)
+    except ValidationError as exc:
+        raise ValidationError({"file": exc.error_list}) from None
+    pledge = _lock(pledge)
+    if pledge.status != PledgeStatus.SIGNED:
+        raise ValidationError(
+            _("A scanned copy can only be attached to a signed version that is not locked or superseded.")
+        )
+    signature = PledgeSignature.objects.get(pledge=pledge)
+    digest = hashlib.sha256()
+    upload.seek(0)
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    scan = PledgeSignatureScan.objects.select_for_update().filter(signature=signature).first()
+    replaced = scan.sha256 if scan else ""
+    if scan is None:
+        scan = PledgeSignatureScan(signature=signature)
+    scan.file = upload
+    scan.size = upload.size
+    scan.sha256 = digest.hexdigest()
+    scan.uploaded_by = user
+    scan.uploaded_at = timezone.now()
+    scan.save()
+    record_event(
+        action="pledge.scan_attached",
+        actor=user,
+        organization=pledge.organization,
+        obj=pledge,
+        changes={"sha256": scan.sha256, "size": scan.size, "replaced": replaced},
+    )
+    return scan
+
+
+def all_members_signed(template: PledgeTemplate) -> bool:
+    current = Pledge.objects.filter(template=template, amendment__isnull=True)
+    return (
+        current.exists()
+        and not current.exclude(status__in=[PledgeStatus.SIGNED, PledgeStatus.LOCKED]).exists()
+    )
+
+
+@transaction.atomic
+def close_signing(*, template: PledgeTemplate, closed_by):
+    """The Board closes the signing round: the joint pledge is issued with those who have signed."""
+    template = PledgeTemplate.objects.select_for_update().get(pk=template.pk)
+    if template.status != TemplateStatus.APPROVED:
+        raise ValidationError(_("Only an approved template has a signing round."))
+    if template.signing_closed_at is not None:
+        raise ValidationError(_("Signing is already closed."))
+    if not PledgeSignature.objects.filter(pledge__template=template).exists():
+        raise ValidationError(_("Nobody has signed yet."))
+    template.signing_closed_at = timezone.now()
+    template.save(update_fields=["signing_closed_at"])
+    record_event(
+        action="pledge_template.signing_closed",
+        actor=closed_by,
+        organization=template.organization,
+        obj=template,
+    )
+    return issue_joint_pledge(template=template, requested_by=closed_by)
+
+
+def issue_joint_pledge(*, template: PledgeTemplate, requested_by):
+    """Issue (or issue again, after an amendment) the joint pledge through the documents pipeline."""
+    with transaction.atomic():
+        template = (
+            PledgeTemplate.objects.select_for_update()
+            .select_related("bloc", "year", "organization")
+            .get(pk=template.pk)
+        )
+        if not PledgeSignature.objects.filter(pledge__template=template).exists():
+            raise ValidationError(_("Nobody has signed yet."))
+        data = documents.joint_pledge_data(template)
+        document = issue_document(
+            organization=template.organization,
+            kind=documents.KIND,
+            doc_type=documents.DOC_TYPE,
+            title=documents.joint_title(template.bloc.name, template.year.year),
+            template_name=documents.TEMPLATE_NAME,
+            context=data.context,
+            owner=template,
+            requested_by=requested_by,
+            signer=data.signer,
+            recipients=documents.RECIPIENTS,
+        )
+        template.joint_document = document
+        template.save(update_fields=["joint_document"])
+        record_event(
+            action="pledge_template.joint_issued",
+            actor=requested_by,
+            organization=template.organization,
+            obj=template,
+            changes={"document": document.number_and_symbol},
+        )
+    return document

@@ -1,0 +1,24 @@
+"""Extension points of the document pipeline. The platform imports no domain app: a domain app that needs
+more than the platform knows connects receivers to these signals in its ``AppConfig.ready()``.
+
+``document_viewer``
+    Sent with ``user`` and ``document`` when neither the Board's staff rule nor the requester rule lets
+    ``user`` see ``document``. A receiver returns True to let the user see it (e.g. the members of a bloc
+    for the bloc's joint pledge); anything else is no answer. One True is enough.
+
+``document_outsider``
+    Sent with ``user`` and ``document`` when a user of the document's Board may not see it. A receiver
+    returns True when the user is outside the document's audience altogether (e.g. an enterprise user and
+    another bloc's joint pledge): the answer is then a 404, so the document's existence is not leaked,
+    rather than a 403.
+
+``document_samples``
+    Sent by ``manage.py render_sample`` to collect the sample documents of every app. A receiver returns a
+    dict ``{kind: builder}`` where ``builder()`` returns a ``thidua.documents.samples.SampleDocument``.
+"""
+
+from django.dispatch import Signal
+
+document_viewer = Signal()
+document_outsider = Signal()
+document_samples = Signal()
