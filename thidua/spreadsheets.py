@@ -30,6 +30,7 @@ from typing import Any
 from xml.parsers import expat
 
 from django.conf import settings
+from django.http import FileResponse
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
@@ -82,6 +83,14 @@ def workbook_bytes(*sheets: Sheet) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def xlsx_response(content: bytes, filename: str) -> FileResponse:
+    """A workbook as a download with a Vietnamese file name (Django writes the RFC 5987 ``filename*``)."""
+    return FileResponse(io.BytesIO(content), as_attachment=True, filename=filename, content_type=XLSX_CONTENT_TYPE)
 
 
 def _write_sheet(workbook: Workbook, spec: Sheet) -> None:

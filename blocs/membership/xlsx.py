@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext as _
 
-from thidua.xlsx import workbook_bytes
+from thidua.spreadsheets import Sheet, workbook_bytes
 
 
 def bloc_members_workbook(memberships) -> bytes:
@@ -22,7 +22,9 @@ def bloc_members_workbook(memberships) -> bytes:
         )
         for m in memberships
     )
-    return workbook_bytes(_("Bloc members"), headers, rows, [10, 30, 16, 14, 40, 24, 24, 16, 24])
+    return workbook_bytes(
+        Sheet(_("Bloc members"), headers, rows, widths=[10, 30, 16, 14, 40, 24, 24, 16, 24])
+    )
 
 
 def applications_workbook(applications) -> bytes:
@@ -36,12 +38,12 @@ def applications_workbook(applications) -> bytes:
             a.preferred_bloc.name if a.preferred_bloc else "",
             a.get_status_display(),
             a.decided_bloc.name if a.decided_bloc else "",
-            a.submitted_at.replace(tzinfo=None) if a.submitted_at else None,
+            a.submitted_at,
             a.reason,
         )
         for a in applications
     )
-    return workbook_bytes(_("Applications"), headers, rows, [8, 14, 40, 24, 12, 24, 18, 30])
+    return workbook_bytes(Sheet(_("Applications"), headers, rows, widths=[8, 14, 40, 24, 12, 24, 18, 30]))
 
 
 def participation_workbook(stats, board_label: str) -> bytes:
@@ -52,4 +54,6 @@ def participation_workbook(stats, board_label: str) -> bytes:
     ]
     t = stats.total
     rows.append((board_label, t.active, t.enrolled, t.share, t.blocs))
-    return workbook_bytes(_("Participation %(year)s") % {"year": stats.year}, headers, rows, [40, 16, 16, 12, 10])
+    return workbook_bytes(
+        Sheet(_("Participation %(year)s") % {"year": stats.year}, headers, rows, widths=[40, 16, 16, 12, 10])
+    )

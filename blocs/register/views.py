@@ -24,7 +24,7 @@ from blocs.register.signals import collect, enterprise_columns, enterprise_secti
 from thidua.accounts.permissions import MANAGER_ROLES, Access, require_board_staff
 from thidua.formtools import add_service_errors, message_service_errors
 from thidua.pagination import paginate, query_string_without_page
-from thidua.xlsx import xlsx_response
+from thidua.spreadsheets import xlsx_response
 
 
 # ---------------------------------------------------------------------------

@@ -6,7 +6,6 @@ is ``blocs.register.services.commit_enterprise_import``. Formulas are refused (`
 formula is seen as such), so what is imported is exactly what the user typed.
 """
 
-import io
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,17 +14,13 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from openpyxl import Workbook, load_workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.comments import Comment
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
+from openpyxl import load_workbook
 
 from blocs.enums import Ownership
 from blocs.register.models import Enterprise, IndustrialPark
 from blocs.validators import normalize_tax_code, validate_tax_code
 from thidua.search import search_key
-from thidua.xlsx import workbook_bytes
+from thidua.spreadsheets import Sheet, workbook_bytes
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 20_000
@@ -284,23 +279,15 @@ def _parse_sheet(sheet, board, update_existing: bool, result: ParsedImport) -> N
 # ---------------------------------------------------------------------------
 def import_template() -> bytes:
     """The import template: Vietnamese headers (what the parser checks), English labels on row 2."""
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Doanh nghiệp")
-    header, english = [], []
-    for index, column in enumerate(COLUMNS, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = 24
-        cell = WriteOnlyCell(sheet, value=column.header_vi)
-        cell.font = Font(bold=True)
-        cell.comment = Comment(column.header_en, "thidua")
-        header.append(cell)
-        en = WriteOnlyCell(sheet, value=column.header_en)
-        en.font = Font(italic=True, color="666666")
-        english.append(en)
-    sheet.append(header)
-    sheet.append(english)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(
+        Sheet(
+            "Doanh nghiệp",
+            [column.header_vi for column in COLUMNS],
+            widths=[24] * len(COLUMNS),
+            notes=[column.header_en for column in COLUMNS],
+            subheader=[column.header_en for column in COLUMNS],
+        )
+    )
 
 
 def _ownership_label(value: str) -> str:
@@ -326,4 +313,6 @@ def enterprises_workbook(enterprises) -> bytes:
         )
         for e in enterprises
     )
-    return workbook_bytes(gettext("Enterprises"), [c.header_vi for c in COLUMNS], rows, [14, 40, 30, 12, 12] + [20] * 7)
+    return workbook_bytes(
+        Sheet(gettext("Enterprises"), [c.header_vi for c in COLUMNS], rows, widths=[14, 40, 30, 12, 12] + [20] * 7)
+    )

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from blocs.membership import queries, xlsx
 from thidua.accounts.permissions import require_board_staff
-from thidua.xlsx import xlsx_response
+from thidua.spreadsheets import xlsx_response
 
 
 def member_export(request: HttpRequest) -> FileResponse:
