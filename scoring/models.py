@@ -1,1 +1,7 @@
-# Models arrive with this app's issue.
+"""Models of the scoring app. Each sub-domain keeps its own module; they all belong to this app (label
+"scoring") and are re-exported here."""
+
+from scoring.quarterly.models import *  # noqa: F403 -- the quarterly reports belong to this app
+from scoring.quarterly.models import __all__ as _quarterly
+
+__all__ = [*_quarterly]

@@ -261,6 +261,7 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     "sweep-pending-documents": {"task": "documents.sweep_pending_documents", "schedule": 60.0},
     "pledge-reminders": {"task": "pledges.send_pledge_reminders", "schedule": 24 * 3600.0},
+    "quarterly-reminders": {"task": "scoring.send_quarterly_reminders", "schedule": 24 * 3600.0},
 }
 
 # Official documents (thidua.documents): a render interrupted by a crash is picked up again by the sweeper.
@@ -289,7 +290,11 @@ XLSX_MAX_CELLS_PER_ROW = env_int("XLSX_MAX_CELLS_PER_ROW", 1024)
 PLEDGE_REMINDER_DAYS = env_int("PLEDGE_REMINDER_DAYS", 7)
 # Reviewers (leader, or deputy for the leader's own pledge) are reminded of pledges submitted this long ago.
 PLEDGE_REVIEW_REMINDER_DAYS = env_int("PLEDGE_REVIEW_REMINDER_DAYS", 3)
-CELERY_IMPORTS = ("blocs.pledges.tasks",)
+# Quarterly reports: remind members and leaders this many days before their deadline, and the reviewers of a
+# report submitted this many days ago.
+QUARTERLY_REMINDER_DAYS = env_int("QUARTERLY_REMINDER_DAYS", 3)
+QUARTERLY_REVIEW_REMINDER_DAYS = env_int("QUARTERLY_REVIEW_REMINDER_DAYS", 3)
+CELERY_IMPORTS = ("blocs.pledges.tasks", "scoring.quarterly.tasks")
 
 # ---------------------------------------------------------------------------
 # Logging

@@ -23,6 +23,13 @@ from thidua.pagination import decorate_page, paginate
 SIGNED_STATUSES = (PledgeStatus.SIGNED, PledgeStatus.LOCKED)
 
 
+def signed_targets(year: EmulationYear) -> QuerySet[PledgeTarget]:
+    """The targets of the signed (or locked) pledge versions of ``year``: one per enterprise and indicator,
+    since signing an amendment supersedes the version it replaces. Scoring reads the plan of many members
+    at once from here (sums in SQL)."""
+    return PledgeTarget.objects.filter(pledge__template__year=year, pledge__status__in=SIGNED_STATUSES)
+
+
 def target_for(
     enterprise: Enterprise, indicator: Indicator, year: EmulationYear | int
 ) -> PledgeTarget | None:
@@ -49,6 +56,14 @@ def target_for(
         .order_by("-pledge__version")
         .first()
     )
+
+
+def targets_for(enterprise: Enterprise, year: EmulationYear) -> dict[int, PledgeTarget]:
+    """Every target of ``enterprise`` in ``year`` by indicator id, as ``target_for`` gives them (one query)."""
+    targets: dict[int, PledgeTarget] = {}
+    for target in signed_targets(year).filter(pledge__enterprise=enterprise).order_by("pledge__version"):
+        targets[target.indicator_id] = target  # the latest version wins
+    return targets
 
 
 def catalogue_for(board) -> QuerySet[Indicator]:

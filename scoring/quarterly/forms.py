@@ -1,0 +1,160 @@
+"""Input validation for the quarterly screens; the services do the rest."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from blocs.enums import YearStatus
+from blocs.models import EmulationYear
+from blocs.pledges.enums import IndicatorKind
+from scoring.quarterly.enums import ReviewKind
+from scoring.quarterly.periods import OPTIONAL_REVIEW_QUARTERS
+from scoring.quarterly.services.reports import ValueInput
+from scoring.quarterly.services.reviews import TEXT_FIELDS
+from scoring.quarterly.ytd import may_enter_ytd
+from thidua.documents.uploads import PdfUploadValidator
+from thidua.formtools import DateInput
+
+NUMBER_ATTRS = {"class": "form-control form-control-sm text-end", "inputmode": "decimal"}
+
+
+class PeriodSetupForm(forms.Form):
+    year = forms.ModelChoiceField(label=_("Year"), queryset=EmulationYear.objects.none())
+
+    def __init__(self, *args, board, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].queryset = EmulationYear.objects.filter(
+            organization=board, status=YearStatus.OPEN
+        ).order_by("-year")
+
+
+class PeriodForm(forms.Form):
+    review_kind = forms.ChoiceField(label=_("Bloc report"), choices=ReviewKind.choices)
+    enterprise_deadline = forms.DateField(label=_("Enterprise report deadline"), widget=DateInput)
+    bloc_deadline = forms.DateField(label=_("Bloc report deadline"), widget=DateInput)
+
+    def __init__(self, *args, period, **kwargs):
+        kwargs.setdefault(
+            "initial",
+            {
+                "review_kind": period.review_kind,
+                "enterprise_deadline": period.enterprise_deadline,
+                "bloc_deadline": period.bloc_deadline,
+            },
+        )
+        super().__init__(*args, **kwargs)
+        if period.kind in OPTIONAL_REVIEW_QUARTERS:
+            allowed = (ReviewKind.QUARTER, ReviewKind.EXTRA_REVIEW)
+        else:
+            allowed = (period.review_kind,)
+        self.fields["review_kind"].choices = [(k, ReviewKind(k).label) for k in allowed]
+
+
+class YesNoField(forms.TypedChoiceField):
+    def __init__(self, **kwargs):
+        super().__init__(
+            choices=[("", "—"), ("1", _("Yes")), ("0", _("No"))],
+            coerce=Decimal,
+            empty_value=None,
+            **kwargs,
+        )
+
+
+class ReportForm(forms.Form):
+    """One row per indicator of the sheet: a figure (or yes / no), "not applicable", and the year-to-date
+    where the indicator's rule lets the enterprise type it; the report's remarks."""
+
+    note = forms.CharField(label=_("Remarks"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, sheet, start_from: dict | None = None, report_note: str = "", **kwargs):
+        self.sheet = sheet
+        initial = {"note": report_note}
+        for row in sheet:
+            code, entry = row.code, row.entry
+            source = entry or (start_from or {}).get(row.indicator.pk)
+            if source is not None:
+                initial[f"value_{code}"] = source.value
+                initial[f"na_{code}"] = source.not_applicable
+            if entry is not None and entry.ytd_entered:
+                initial[f"ytd_{code}"] = entry.ytd_value
+        kwargs.setdefault("initial", initial)
+        super().__init__(*args, **kwargs)
+        for row in sheet:
+            indicator, code = row.indicator, row.code
+            label = f"{indicator.code} — {indicator.name} ({indicator.unit})"
+            if indicator.kind == IndicatorKind.YES_NO:
+                self.fields[f"value_{code}"] = YesNoField(
+                    label=label,
+                    required=False,
+                    widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+                )
+            else:
+                self.fields[f"value_{code}"] = forms.DecimalField(
+                    label=label,
+                    max_digits=18,
+                    decimal_places=4,
+                    required=False,
+                    localize=True,
+                    widget=forms.TextInput(attrs=NUMBER_ATTRS),
+                )
+            self.fields[f"na_{code}"] = forms.BooleanField(
+                label=_("Not applicable"),
+                required=False,
+                widget=forms.CheckboxInput(attrs={"class": "form-check-input"}),
+            )
+            if may_enter_ytd(row.rule):
+                self.fields[f"ytd_{code}"] = forms.DecimalField(
+                    label=_("Year to date"),
+                    max_digits=18,
+                    decimal_places=4,
+                    required=False,
+                    localize=True,
+                    widget=forms.TextInput(attrs=NUMBER_ATTRS),
+                )
+
+    def rows(self):
+        for row in self.sheet:
+            code = row.code
+            ytd = self[f"ytd_{code}"] if f"ytd_{code}" in self.fields else None
+            yield row, self[f"value_{code}"], self[f"na_{code}"], ytd
+
+    def values(self) -> list[ValueInput]:
+        data = self.cleaned_data
+        return [
+            ValueInput(
+                indicator=row.indicator,
+                value=data.get(f"value_{row.code}"),
+                not_applicable=bool(data.get(f"na_{row.code}")),
+                ytd=data.get(f"ytd_{row.code}"),
+            )
+            for row in self.sheet
+        ]
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class EvidenceForm(forms.Form):
+    file = forms.FileField(label=_("PDF file"), validators=[PdfUploadValidator()])
+    label = forms.CharField(label=_("Description"), max_length=200, required=False)
+
+
+class ReviewForm(forms.Form):
+    def __init__(self, *args, review, **kwargs):
+        kwargs.setdefault("initial", {name: getattr(review, name) for name in TEXT_FIELDS})
+        super().__init__(*args, **kwargs)
+        for name in TEXT_FIELDS:
+            model_field = review._meta.get_field(name)
+            self.fields[name] = forms.CharField(
+                label=model_field.verbose_name,
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 4}),
+            )
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(label=_("Excel workbook (.xlsx)"))

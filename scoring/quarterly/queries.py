@@ -1,0 +1,692 @@
+"""Reads of the quarterly reports: people to tell, deadlines, report sheets with completion, the members'
+table, the consolidated tables (computed in SQL) and the Board's status page. Every function issues a fixed
+number of queries whatever the number of members, periods or values."""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Avg, Count, F, OuterRef, Q, QuerySet, Subquery, Sum
+from django.utils import timezone
+
+from blocs.enums import EnterpriseRole, MembershipRole, MembershipStatus
+from blocs.models import Bloc, BlocMembership, BlocRegulation, EnterpriseUser, Indicator
+from blocs.pledges.enums import Aggregation
+from blocs.pledges.queries import catalogue_for, signed_targets, targets_for
+from blocs.queries import enterprise_of, paginate
+from scoring.quarterly.completion import Completion, completion, percent
+from scoring.quarterly.enums import ReportStatus, ReviewStatus
+from scoring.quarterly.models import (
+    COUNTED_REPORT_STATUSES,
+    BlocReview,
+    EnterpriseReport,
+    EvidenceFile,
+    IndicatorValue,
+    ReportingPeriod,
+    ReportTransition,
+    ReviewTransition,
+)
+from scoring.quarterly.periods import Deadlines, effective_deadlines
+from scoring.quarterly.permissions import bloc_roles
+from scoring.quarterly.ytd import earlier_of, ytd_rule
+from thidua.accounts.enums import BoardRole
+from thidua.accounts.models import User
+
+# The indicator whose value weighs a weighted average (average income is weighed by the workforce).
+HEADCOUNT_CODE = "LD"
+WAITING_STATUSES = (ReportStatus.NOT_STARTED, ReportStatus.DRAFT, ReportStatus.RETURNED)
+
+
+# ---------------------------------------------------------------------------
+# People to tell
+# ---------------------------------------------------------------------------
+def enterprise_users(enterprise_ids) -> list[User]:
+    """The active users (representatives and reporters) of the given enterprises."""
+    return [
+        link.user
+        for link in EnterpriseUser.objects.filter(
+            enterprise_id__in=list(enterprise_ids), user__is_active=True
+        ).select_related("user")
+    ]
+
+
+def officer_enterprise_id(bloc_id: int, year_id: int, role: str) -> int | None:
+    return (
+        BlocMembership.objects.filter(
+            bloc_id=bloc_id, year_id=year_id, role=role, status=MembershipStatus.ACTIVE
+        )
+        .values_list("enterprise_id", flat=True)
+        .first()
+    )
+
+
+def reviewer_users(report: EnterpriseReport) -> list[User]:
+    """Who reviews a submitted report: the leader's representatives, or the deputy's for the leader's own
+    report (nobody in a bloc without a deputy: the Board's status page shows it)."""
+    year_id = report.period.year_id
+    enterprise_id = officer_enterprise_id(report.bloc_id, year_id, MembershipRole.LEADER)
+    if enterprise_id is None or enterprise_id == report.enterprise_id:
+        enterprise_id = officer_enterprise_id(report.bloc_id, year_id, MembershipRole.DEPUTY)
+    if enterprise_id is None or enterprise_id == report.enterprise_id:
+        return []
+    return [
+        link.user
+        for link in EnterpriseUser.objects.filter(
+            enterprise_id=enterprise_id, role=EnterpriseRole.REPRESENTATIVE, user__is_active=True
+        ).select_related("user")
+    ]
+
+
+def leader_users(bloc_id: int, year_id: int) -> list[User]:
+    enterprise_id = officer_enterprise_id(bloc_id, year_id, MembershipRole.LEADER)
+    return [] if enterprise_id is None else enterprise_users([enterprise_id])
+
+
+def board_managers(organization_id: int) -> list[User]:
+    """The Board's admins and emulation officers (they decide on bloc reviews)."""
+    return list(
+        User.objects.filter(
+            organization_id=organization_id,
+            is_active=True,
+            board_roles__role__in=[BoardRole.ADMIN, BoardRole.OFFICER],
+        ).distinct()
+    )
+
+
+# ---------------------------------------------------------------------------
+# Periods and deadlines
+# ---------------------------------------------------------------------------
+def periods_for_board(board) -> QuerySet[ReportingPeriod]:
+    return (
+        ReportingPeriod.objects.filter(organization=board)
+        .select_related("year")
+        .order_by("-year__year", "kind")
+    )
+
+
+def open_periods_of_year(year) -> QuerySet[ReportingPeriod]:
+    return ReportingPeriod.objects.filter(year=year).order_by("kind")
+
+
+def _regulation_day(field_name: str) -> Subquery:
+    return Subquery(
+        BlocRegulation.objects.filter(bloc=OuterRef("bloc_id")).order_by("-version").values(field_name)[:1]
+    )
+
+
+def regulation_days(bloc_id: int) -> tuple[int, int] | None:
+    """The report days of the bloc's regulation in force, or None when it has none."""
+    row = (
+        BlocRegulation.objects.filter(bloc_id=bloc_id)
+        .order_by("-version")
+        .values_list("enterprise_report_day", "bloc_report_day")
+        .first()
+    )
+    return tuple(row) if row else None
+
+
+def deadlines_for(period: ReportingPeriod, bloc_id: int) -> Deadlines:
+    return effective_deadlines(period, regulation_days(bloc_id))
+
+
+def with_regulation_days(queryset: QuerySet) -> QuerySet:
+    """Annotate rows that have a ``bloc_id`` with their bloc's regulation days (no extra query)."""
+    return queryset.annotate(
+        regulation_enterprise_day=_regulation_day("enterprise_report_day"),
+        regulation_bloc_day=_regulation_day("bloc_report_day"),
+    )
+
+
+def deadlines_of_row(period: ReportingPeriod, row) -> Deadlines:
+    days = None
+    if row.regulation_enterprise_day is not None:
+        days = (row.regulation_enterprise_day, row.regulation_bloc_day)
+    return effective_deadlines(period, days)
+
+
+# ---------------------------------------------------------------------------
+# One report: the sheet of indicators with completion
+# ---------------------------------------------------------------------------
+def report_indicators(report: EnterpriseReport, targets: dict[int, object]) -> list[Indicator]:
+    """The catalogue that applies to the report, the pledge's target indicators first (catalogue order)."""
+    indicators = list(catalogue_for(report.organization_id).order_by("ordering", "code"))
+    return sorted(indicators, key=lambda i: (i.pk not in targets, i.ordering, i.code))
+
+
+def year_entries(enterprise_id: int, year_id: int) -> dict[str, dict[int, IndicatorValue]]:
+    """Every entry of the enterprise in the year's periods: ``{kind: {indicator_id: value}}`` (one query)."""
+    entries: dict[str, dict[int, IndicatorValue]] = defaultdict(dict)
+    for value in (
+        IndicatorValue.objects.filter(report__enterprise_id=enterprise_id, report__period__year_id=year_id)
+        .select_related("indicator")
+        .annotate(kind=F("report__period__kind"))
+    ):
+        entries[value.kind][value.indicator_id] = value
+    return entries
+
+
+def same_period_last_year(report: EnterpriseReport) -> dict[int, IndicatorValue]:
+    return {
+        value.indicator_id: value
+        for value in IndicatorValue.objects.filter(
+            report__enterprise_id=report.enterprise_id,
+            report__period__kind=report.period.kind,
+            report__period__year__organization_id=report.organization_id,
+            report__period__year__year=report.period.year.year - 1,
+        )
+    }
+
+
+@dataclass
+class SheetRow:
+    indicator: Indicator
+    rule: str
+    entry: IndicatorValue | None
+    last: IndicatorValue | None
+    completion: Completion
+    target_basis: str = ""
+    earlier_total: Decimal | None = None  # the year's earlier periods summed, for the form's live preview
+
+    @property
+    def code(self) -> str:
+        return self.indicator.code
+
+
+def report_sheet(report: EnterpriseReport) -> list[SheetRow]:
+    """Every indicator of the report with its entry, last year's entry and the completion (four queries)."""
+    targets = targets_for(report.enterprise, report.period.year)
+    entries = {
+        value.indicator_id: value
+        for value in IndicatorValue.objects.filter(report=report).select_related("entered_by")
+    }
+    last = same_period_last_year(report)
+    rows = []
+    for indicator in report_indicators(report, targets):
+        entry, previous, target = entries.get(indicator.pk), last.get(indicator.pk), targets.get(indicator.pk)
+        rule = ytd_rule(indicator)
+        rows.append(
+            SheetRow(
+                indicator=indicator,
+                rule=rule,
+                entry=entry,
+                last=previous,
+                target_basis=target.basis if target else "",
+                completion=completion(
+                    rule,
+                    months=report.period.months,
+                    value=entry.value if entry else None,
+                    ytd=entry.ytd_value if entry else None,
+                    target=target.value if target else None,
+                    last_value=previous.value if previous else None,
+                    last_ytd=previous.ytd_value if previous else None,
+                ),
+            )
+        )
+    return rows
+
+
+def with_earlier_totals(sheet: list[SheetRow], report: EnterpriseReport) -> list[SheetRow]:
+    """Set each summed row's ``earlier_total`` (None when an earlier period lacks a figure); one query."""
+    entries = year_entries(report.enterprise_id, report.period.year_id)
+    for row in sheet:
+        earlier = earlier_of(entries, report.period.kind, row.indicator.pk)
+        if all(e is not None and e.present for e in earlier):
+            row.earlier_total = sum((e.value or Decimal(0) for e in earlier), Decimal(0))
+    return sheet
+
+
+def previous_report(report: EnterpriseReport) -> EnterpriseReport | None:
+    """The enterprise's latest report before this one (to start from its values)."""
+    return (
+        EnterpriseReport.objects.filter(
+            enterprise_id=report.enterprise_id, period__ends_on__lt=report.period.ends_on
+        )
+        .exclude(status=ReportStatus.NOT_STARTED)
+        .order_by("-period__ends_on")
+        .first()
+    )
+
+
+def values_of(report: EnterpriseReport | None) -> dict[int, IndicatorValue]:
+    if report is None:
+        return {}
+    return {value.indicator_id: value for value in IndicatorValue.objects.filter(report=report)}
+
+
+def transitions_of(report: EnterpriseReport) -> QuerySet[ReportTransition]:
+    return ReportTransition.objects.filter(report=report).select_related("actor")
+
+
+def evidence_of(report: EnterpriseReport) -> QuerySet[EvidenceFile]:
+    return EvidenceFile.objects.filter(report=report).select_related("uploaded_by")
+
+
+def my_reports(user, page_number=1):
+    """One page of the reports of the user's enterprise, newest period first."""
+    link = enterprise_of(user)
+    qs = (
+        EnterpriseReport.objects.none()
+        if link is None
+        else EnterpriseReport.objects.filter(enterprise_id=link.enterprise_id)
+    )
+    return paginate(
+        qs.select_related("period__year", "bloc").order_by("-period__ends_on", "-id"), page_number
+    )
+
+
+def led_reviews(user, page_number=1):
+    """One page of the reviews of the blocs the user's enterprise leads (any year), newest first."""
+    keys = [key for key, role in bloc_roles(user).items() if role == MembershipRole.LEADER]
+    condition = Q(pk__in=[])
+    for bloc_id, year_id in keys:
+        condition |= Q(bloc_id=bloc_id, period__year_id=year_id)
+    qs = BlocReview.objects.filter(condition).select_related("period__year", "bloc")
+    return paginate(qs.order_by("-period__ends_on", "bloc__code", "id"), page_number)
+
+
+# ---------------------------------------------------------------------------
+# A bloc's members for one period (the leader's table and the review's appendix)
+# ---------------------------------------------------------------------------
+@dataclass
+class MemberRow:
+    report: EnterpriseReport
+    cells: list[SheetRow] = field(default_factory=list)
+
+    @property
+    def behind(self) -> list[SheetRow]:
+        return [cell for cell in self.cells if cell.completion.behind]
+
+
+def members_table(review: BlocReview, indicators: list[Indicator]) -> list[MemberRow]:
+    """Each member's report with the given indicators and their completion (four queries)."""
+    period = review.period
+    reports = list(
+        EnterpriseReport.objects.filter(period=period, bloc_id=review.bloc_id)
+        .select_related("enterprise")
+        .order_by("enterprise__name", "id")
+    )
+    ids = [report.pk for report in reports]
+    values: dict[tuple[int, int], IndicatorValue] = {
+        (v.report_id, v.indicator_id): v
+        for v in IndicatorValue.objects.filter(report_id__in=ids, indicator__in=indicators)
+    }
+    targets: dict[tuple[int, int], Decimal] = {
+        (enterprise_id, indicator_id): value
+        for enterprise_id, indicator_id, value in signed_targets(period.year)
+        .filter(pledge__enterprise_id__in=[r.enterprise_id for r in reports], indicator__in=indicators)
+        .order_by("pledge__version")
+        .values_list("pledge__enterprise_id", "indicator_id", "value")
+    }
+    last: dict[tuple[int, int], IndicatorValue] = {
+        (v.report.enterprise_id, v.indicator_id): v
+        for v in IndicatorValue.objects.filter(
+            report__enterprise_id__in=[r.enterprise_id for r in reports],
+            report__period__kind=period.kind,
+            report__period__year__organization_id=period.organization_id,
+            report__period__year__year=period.year.year - 1,
+            indicator__in=indicators,
+        ).select_related("report")
+    }
+    rows = []
+    for report in reports:
+        row = MemberRow(report=report)
+        for indicator in indicators:
+            entry = values.get((report.pk, indicator.pk))
+            previous = last.get((report.enterprise_id, indicator.pk))
+            rule = ytd_rule(indicator)
+            row.cells.append(
+                SheetRow(
+                    indicator=indicator,
+                    rule=rule,
+                    entry=entry,
+                    last=previous,
+                    completion=completion(
+                        rule,
+                        months=period.months,
+                        value=entry.value if entry else None,
+                        ytd=entry.ytd_value if entry else None,
+                        target=targets.get((report.enterprise_id, indicator.pk)),
+                        last_value=previous.value if previous else None,
+                        last_ytd=previous.ytd_value if previous else None,
+                    ),
+                )
+            )
+        rows.append(row)
+    return rows
+
+
+def headline_indicators(review: BlocReview) -> list[Indicator]:
+    """The indicators of the members' table: the bloc's pledge targets for the year, else the catalogue's
+    required summed indicators (one query)."""
+    catalogue = list(catalogue_for(review.organization_id).order_by("ordering", "code"))
+    targeted = set(
+        signed_targets(review.period.year)
+        .filter(pledge__template__bloc_id=review.bloc_id)
+        .values_list("indicator_id", flat=True)
+        .distinct()
+    )
+    chosen = [i for i in catalogue if i.pk in targeted]
+    return chosen or [i for i in catalogue if not i.optional and i.aggregation == Aggregation.SUM][:6]
+
+
+def members_for_template(review: BlocReview) -> list[tuple[str, str, dict[str, IndicatorValue]]]:
+    """(tax code, name, {indicator code: entry}) of each member's report, for the leader's template."""
+    reports = list(
+        EnterpriseReport.objects.filter(period_id=review.period_id, bloc_id=review.bloc_id)
+        .select_related("enterprise")
+        .order_by("enterprise__name", "id")
+    )
+    entries: dict[int, dict[str, IndicatorValue]] = defaultdict(dict)
+    for value in IndicatorValue.objects.filter(report__in=reports).select_related("indicator"):
+        entries[value.report_id][value.indicator.code] = value
+    return [(r.enterprise.tax_code, r.enterprise.name, entries[r.pk]) for r in reports]
+
+
+def review_transitions(review: BlocReview) -> QuerySet[ReviewTransition]:
+    return ReviewTransition.objects.filter(review=review).select_related("actor")
+
+
+def review_report_counts(review: BlocReview) -> dict[str, int]:
+    """How many of the bloc's reports are in each status, and how many are waived or late (one query)."""
+    counts = (
+        EnterpriseReport.objects.filter(period_id=review.period_id, bloc_id=review.bloc_id)
+        .order_by()
+        .aggregate(
+            total=Count("id"),
+            counted=Count("id", filter=Q(status__in=COUNTED_REPORT_STATUSES)),
+            waived=Count("id", filter=Q(waived=True)),
+            late=Count("id", filter=Q(late=True)),
+            submitted=Count("id", filter=Q(status=ReportStatus.SUBMITTED)),
+        )
+    )
+    counts["missing"] = counts["total"] - counts["counted"] - counts["waived"]
+    return counts
+
+
+# ---------------------------------------------------------------------------
+# Consolidated tables (SQL aggregates)
+# ---------------------------------------------------------------------------
+@dataclass
+class ConsolidatedRow:
+    indicator: Indicator
+    plan: Decimal | None
+    value: Decimal | None
+    ytd: Decimal | None
+    last_value: Decimal | None
+    last_ytd: Decimal | None
+    reported: int
+    not_applicable: int
+
+    @property
+    def of_plan(self) -> Decimal | None:
+        compared = (
+            self.value
+            if self.indicator.aggregation in (Aggregation.END_OF_PERIOD, Aggregation.COUNT)
+            else self.ytd
+        )
+        return percent(compared, self.plan)
+
+    @property
+    def of_same_period(self) -> Decimal | None:
+        return percent(self.value, self.last_value)
+
+    @property
+    def ytd_of_same_period(self) -> Decimal | None:
+        return percent(self.ytd, self.last_ytd)
+
+
+def _number(value) -> Decimal | None:
+    if value is None:
+        return None
+    return Decimal(str(value)).quantize(Decimal("0.0001"))
+
+
+def _aggregate(reports: QuerySet[EnterpriseReport]) -> dict[int, dict]:
+    """Per indicator: the sum, the headcount-weighted average, the count of "yes", over ``reports``."""
+    headcount = Subquery(
+        IndicatorValue.objects.filter(report=OuterRef("report"), indicator__code=HEADCOUNT_CODE).values(
+            "value"
+        )[:1]
+    )
+    weighted = Q(indicator__aggregation=Aggregation.WEIGHTED_AVG)
+    rows = (
+        IndicatorValue.objects.filter(report__in=reports)
+        .order_by()
+        .values("indicator_id")
+        .annotate(
+            total=Sum("value"),
+            ytd_total=Sum("ytd_value"),
+            average=Avg("value"),
+            ytd_average=Avg("ytd_value"),
+            weighted=Sum(F("value") * headcount, filter=weighted & Q(value__isnull=False)),
+            weight=Sum(headcount, filter=weighted & Q(value__isnull=False)),
+            ytd_weighted=Sum(F("ytd_value") * headcount, filter=weighted & Q(ytd_value__isnull=False)),
+            ytd_weight=Sum(headcount, filter=weighted & Q(ytd_value__isnull=False)),
+            yes=Count("id", filter=Q(value=1)),
+            reported=Count("id", filter=Q(value__isnull=False)),
+            not_applicable=Count("id", filter=Q(not_applicable=True)),
+        )
+    )
+    return {row["indicator_id"]: row for row in rows}
+
+
+def _pick(indicator: Indicator, row: dict | None, *, ytd: bool) -> Decimal | None:
+    if row is None:
+        return None
+    prefix = "ytd_" if ytd else ""
+    aggregation = indicator.aggregation
+    if aggregation == Aggregation.COUNT:
+        return Decimal(row["yes"]) if row["reported"] else None
+    if aggregation == Aggregation.WEIGHTED_AVG:
+        weight = row[f"{prefix}weight"]
+        if weight:
+            return _number(Decimal(str(row[f"{prefix}weighted"])) / Decimal(str(weight)))
+        return _number(row[f"{prefix}average"])
+    if aggregation == Aggregation.END_OF_PERIOD and ytd:
+        return _number(row["total"])
+    return _number(row[f"{prefix}total"])
+
+
+def _plan(reports: QuerySet[EnterpriseReport], year) -> dict[int, dict]:
+    rows = (
+        signed_targets(year)
+        .filter(pledge__enterprise_id__in=reports.values("enterprise_id"))
+        .order_by()
+        .values("indicator_id")
+        .annotate(total=Sum("value"), average=Avg("value"))
+    )
+    return {row["indicator_id"]: row for row in rows}
+
+
+def counted_reports(period: ReportingPeriod, *, bloc_id: int | None = None, park_id: int | None = None):
+    qs = EnterpriseReport.objects.filter(period=period, status__in=COUNTED_REPORT_STATUSES)
+    if bloc_id is not None:
+        qs = qs.filter(bloc_id=bloc_id)
+    if park_id is not None:
+        qs = qs.filter(enterprise__park_id=park_id)
+    return qs
+
+
+def consolidated_table(
+    period: ReportingPeriod, *, bloc_id: int | None = None, park_id: int | None = None
+) -> list[ConsolidatedRow]:
+    """The consolidated table of a bloc (``bloc_id``), a park, or the whole Board for ``period``: plan,
+    period, year-to-date, same period last year, per the indicator's aggregation (four queries)."""
+    reports = counted_reports(period, bloc_id=bloc_id, park_id=park_id)
+    last_reports = EnterpriseReport.objects.filter(
+        period__year__organization_id=period.organization_id,
+        period__year__year=period.year.year - 1,
+        period__kind=period.kind,
+        status__in=COUNTED_REPORT_STATUSES,
+    )
+    if bloc_id is not None:
+        last_reports = last_reports.filter(bloc_id=bloc_id)
+    if park_id is not None:
+        last_reports = last_reports.filter(enterprise__park_id=park_id)
+    current, last, plan = _aggregate(reports), _aggregate(last_reports), _plan(reports, period.year)
+    rows = []
+    for indicator in catalogue_for(period.organization_id).order_by("ordering", "code"):
+        row, previous, planned = current.get(indicator.pk), last.get(indicator.pk), plan.get(indicator.pk)
+        plan_value = None
+        if planned is not None and indicator.aggregation != Aggregation.COUNT:
+            key = "average" if indicator.aggregation == Aggregation.WEIGHTED_AVG else "total"
+            plan_value = _number(planned[key])
+        rows.append(
+            ConsolidatedRow(
+                indicator=indicator,
+                plan=plan_value,
+                value=_pick(indicator, row, ytd=False),
+                ytd=_pick(indicator, row, ytd=True),
+                last_value=_pick(indicator, previous, ytd=False),
+                last_ytd=_pick(indicator, previous, ytd=True),
+                reported=row["reported"] if row else 0,
+                not_applicable=row["not_applicable"] if row else 0,
+            )
+        )
+    return rows
+
+
+# ---------------------------------------------------------------------------
+# The Board's status page
+# ---------------------------------------------------------------------------
+@dataclass
+class Tally:
+    members: int = 0
+    not_started: int = 0
+    draft: int = 0
+    submitted: int = 0
+    returned: int = 0
+    accepted: int = 0
+    waived: int = 0
+    late: int = 0
+    overdue: int = 0
+
+    def add(self, status: str, *, n: int, late: int, waived: int, overdue: bool) -> None:
+        self.members += n
+        self.late += late
+        self.waived += waived
+        key = {
+            ReportStatus.NOT_STARTED: "not_started",
+            ReportStatus.DRAFT: "draft",
+            ReportStatus.SUBMITTED: "submitted",
+            ReportStatus.RETURNED: "returned",
+            ReportStatus.ACCEPTED: "accepted",
+            ReportStatus.LOCKED: "accepted",
+        }[status]
+        setattr(self, key, getattr(self, key) + n)
+        if overdue and status in WAITING_STATUSES:
+            self.overdue += n - waived
+
+    def merge(self, other: Tally) -> None:
+        for name in self.__dataclass_fields__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    @property
+    def done_percent(self) -> Decimal | None:
+        return percent(self.accepted + self.submitted, self.members)
+
+
+def _status_groups(period: ReportingPeriod, group: str):
+    return (
+        EnterpriseReport.objects.filter(period=period)
+        .order_by()
+        .values(group, "status")
+        .annotate(
+            n=Count("id"),
+            late_n=Count("id", filter=Q(late=True)),
+            waived_n=Count("id", filter=Q(waived=True)),
+        )
+    )
+
+
+def period_status(period: ReportingPeriod, *, page_number=1, today: datetime.date | None = None) -> dict:
+    """Every bloc's submission status for ``period`` (one page of blocs), totals per park and for the Board.
+
+    Five queries whatever the number of blocs, members and values.
+    """
+    today = today or timezone.localdate()
+    reviews = with_regulation_days(
+        BlocReview.objects.filter(period=period).select_related("bloc").order_by("bloc__code", "id")
+    )
+    page = paginate(reviews, page_number)
+    bloc_ids = [review.bloc_id for review in page.object_list]
+    by_bloc: dict[int, Tally] = defaultdict(Tally)
+    deadlines = {review.bloc_id: deadlines_of_row(period, review) for review in page.object_list}
+    for row in _status_groups(period, "bloc_id").filter(bloc_id__in=bloc_ids):
+        by_bloc[row["bloc_id"]].add(
+            row["status"],
+            n=row["n"],
+            late=row["late_n"],
+            waived=row["waived_n"],
+            overdue=today > deadlines[row["bloc_id"]].enterprise,
+        )
+    blocs = []
+    for review in page.object_list:
+        deadline = deadlines[review.bloc_id]
+        review_overdue = review.status in (
+            ReviewStatus.OPEN,
+            ReviewStatus.CONSOLIDATING,
+            ReviewStatus.RETURNED,
+        ) and (today > deadline.bloc)
+        blocs.append(
+            {
+                "review": review,
+                "tally": by_bloc[review.bloc_id],
+                "deadlines": deadline,
+                "overdue": review_overdue,
+            }
+        )
+    parks: dict[object, dict] = {}
+    board = Tally()
+    for row in _status_groups(period, "enterprise__park_id").values(
+        "enterprise__park_id", "enterprise__park__name", "status", "n", "late_n", "waived_n"
+    ):
+        key = row["enterprise__park_id"]
+        entry = parks.setdefault(key, {"name": row["enterprise__park__name"], "tally": Tally()})
+        entry["tally"].add(
+            row["status"], n=row["n"], late=row["late_n"], waived=row["waived_n"], overdue=False
+        )
+    for entry in parks.values():
+        board.merge(entry["tally"])
+    return {
+        "page_obj": page,
+        "blocs": blocs,
+        "parks": sorted(parks.values(), key=lambda p: p["name"] or ""),
+        "board": board,
+    }
+
+
+def reports_for_export(period: ReportingPeriod) -> QuerySet[EnterpriseReport]:
+    return (
+        EnterpriseReport.objects.filter(period=period)
+        .select_related("enterprise", "enterprise__park", "bloc")
+        .order_by("bloc__code", "enterprise__name", "id")
+    )
+
+
+def values_for_export(period: ReportingPeriod):
+    """Every value of the period as (report id, indicator id, value, ytd, not applicable), streamed."""
+    return (
+        IndicatorValue.objects.filter(report__period=period)
+        .order_by("report_id", "indicator_id")
+        .values_list("report_id", "indicator_id", "value", "ytd_value", "not_applicable")
+        .iterator(chunk_size=5000)
+    )
+
+
+def members_of_bloc_in(period: ReportingPeriod, bloc_id: int) -> QuerySet[BlocMembership]:
+    return BlocMembership.objects.filter(
+        bloc_id=bloc_id, year_id=period.year_id, status=MembershipStatus.ACTIVE
+    )
+
+
+def active_blocs_with_members(period: ReportingPeriod) -> QuerySet[Bloc]:
+    return Bloc.objects.filter(
+        organization_id=period.organization_id,
+        active=True,
+        memberships__year_id=period.year_id,
+        memberships__status=MembershipStatus.ACTIVE,
+    ).distinct()
