@@ -24,6 +24,12 @@ from tests.factories.blocs import (
 )
 from tests.factories.documents import NoticeFactory
 from tests.factories.pledges import PledgeFactory, PledgeTemplateFactory
+from tests.factories.scoring import (
+    BlocReviewFactory,
+    EnterpriseReportFactory,
+    EvidenceFileFactory,
+    ReportingPeriodFactory,
+)
 from thidua.documents.services import issue_document
 
 pytestmark = pytest.mark.integration
@@ -113,6 +119,20 @@ class OtherBoard:
 
         return self._get("election", build)
 
+    def period(self):
+        return self._get("period", lambda: ReportingPeriodFactory(year=self.year()))
+
+    def report(self):
+        return self._get(
+            "report",
+            lambda: EnterpriseReportFactory(
+                period=self.period(), enterprise=self.membership().enterprise, bloc=self.bloc()
+            ),
+        )
+
+    def review(self):
+        return self._get("review", lambda: BlocReviewFactory(period=self.period(), bloc=self.bloc()))
+
     def document(self):
         return self._get(
             "document",
@@ -192,6 +212,30 @@ CASES = {
     "pledges:pledge_amend": OtherBoard.pledge,
     "pledges:pledge_scan_upload": OtherBoard.pledge,
     "pledges:pledge_scan_download": OtherBoard.pledge,
+    "scoring:period_status": OtherBoard.period,
+    "scoring:period_edit": OtherBoard.period,
+    "scoring:period_open": OtherBoard.period,
+    "scoring:period_close": OtherBoard.period,
+    "scoring:period_summary": OtherBoard.period,
+    "scoring:period_export": OtherBoard.period,
+    "scoring:report_detail": OtherBoard.report,
+    "scoring:report_edit": OtherBoard.report,
+    "scoring:report_submit": OtherBoard.report,
+    "scoring:report_return": OtherBoard.report,
+    "scoring:report_accept": OtherBoard.report,
+    "scoring:report_reopen": OtherBoard.report,
+    "scoring:report_waive": OtherBoard.report,
+    "scoring:evidence_upload": OtherBoard.report,
+    "scoring:evidence_download": lambda o: EvidenceFileFactory(report=o.report()),
+    "scoring:evidence_remove": lambda o: EvidenceFileFactory(report=o.report()),
+    "scoring:review_detail": OtherBoard.review,
+    "scoring:review_edit": OtherBoard.review,
+    "scoring:review_submit": OtherBoard.review,
+    "scoring:review_return": OtherBoard.review,
+    "scoring:review_accept": OtherBoard.review,
+    "scoring:review_publish": OtherBoard.review,
+    "scoring:review_template": OtherBoard.review,
+    "scoring:review_upload": OtherBoard.review,
 }
 
 

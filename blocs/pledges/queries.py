@@ -58,14 +58,6 @@ def target_for(
     )
 
 
-def targets_for(enterprise: Enterprise, year: EmulationYear) -> dict[int, PledgeTarget]:
-    """Every target of ``enterprise`` in ``year`` by indicator id, as ``target_for`` gives them (one query)."""
-    targets: dict[int, PledgeTarget] = {}
-    for target in signed_targets(year).filter(pledge__enterprise=enterprise).order_by("pledge__version"):
-        targets[target.indicator_id] = target  # the latest version wins
-    return targets
-
-
 def catalogue_for(board) -> QuerySet[Indicator]:
     return Indicator.objects.filter(Q(organization__isnull=True) | Q(organization=board), active=True)
 

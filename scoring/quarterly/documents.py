@@ -12,7 +12,12 @@ from dataclasses import dataclass
 from blocs.enums import MembershipRole, MembershipStatus
 from blocs.models import BlocMembership
 from scoring.quarterly.enums import PeriodKind, ReviewKind
-from scoring.quarterly.queries import consolidated_table, headline_indicators, members_table
+from scoring.quarterly.queries import (
+    consolidated_catalogue,
+    consolidated_table,
+    headline_indicators,
+    members_table,
+)
 from thidua.documents.numbers import vietnamese_number
 from thidua.documents.services import issue_document
 
@@ -21,9 +26,9 @@ KIND = "bloc_review"
 DOC_TYPE = "BC"
 ROMAN = {PeriodKind.Q1: "I", PeriodKind.Q2: "II", PeriodKind.Q3: "III", PeriodKind.Q4: "IV"}
 SPAN = {
-    PeriodKind.Q1: "quý I",
+    PeriodKind.Q1: "quý I năm",
     PeriodKind.Q2: "6 tháng đầu năm",
-    PeriodKind.Q3: "9 tháng",
+    PeriodKind.Q3: "9 tháng năm",
     PeriodKind.Q4: "năm",
 }
 NEXT = {PeriodKind.Q1: "quý II", PeriodKind.Q2: "6 tháng cuối năm", PeriodKind.Q3: "quý IV"}
@@ -45,8 +50,8 @@ def review_title(review_kind: str, kind: str, year: int) -> str:
         return f"Tổng kết công tác thi đua, khen thưởng năm {year} và phương hướng, nhiệm vụ năm {year + 1}"
     span, following = SPAN[kind], NEXT[kind]
     if review_kind in (ReviewKind.MIDYEAR, ReviewKind.EXTRA_REVIEW):
-        return f"Sơ kết công tác thi đua, khen thưởng {span} năm {year} và phương hướng, nhiệm vụ {following}"
-    return f"Kết quả thực hiện phong trào thi đua {span} năm {year} và nhiệm vụ {following}"
+        return f"Sơ kết công tác thi đua, khen thưởng {span} {year} và phương hướng, nhiệm vụ {following}"
+    return f"Kết quả thực hiện phong trào thi đua {span} {year} và nhiệm vụ {following}"
 
 
 def _number(value) -> str:
@@ -120,7 +125,8 @@ def review_context(*, review, board_name: str, members_count: int, table, member
 def review_data(review) -> ReviewData:
     """Read the consolidated table, the members' table and the leader's representative for the signature."""
     period = review.period
-    indicators = headline_indicators(review)
+    catalogue = consolidated_catalogue(period, bloc_id=review.bloc_id)
+    indicators = headline_indicators(catalogue)
     members = members_table(review, indicators)
     leader = (
         BlocMembership.objects.filter(
@@ -136,7 +142,7 @@ def review_data(review) -> ReviewData:
         review=review,
         board_name=review.organization.name,
         members_count=len(members),
-        table=consolidated_table(period, bloc_id=review.bloc_id),
+        table=consolidated_table(period, bloc_id=review.bloc_id, catalogue=catalogue),
         members=members,
         indicators=indicators,
     )

@@ -32,6 +32,7 @@ YTD_SUFFIX = " (lũy kế)"
 NOT_APPLICABLE_WORDS = {"kps", "khong phat sinh", "n/a", "na", "not applicable"}
 YES_WORDS = {"co", "yes", "x", "1"}
 NO_WORDS = {"khong", "no", "0"}
+MAX_NUMBER = Decimal(10) ** 14  # 18 digits, 4 of them decimals (IndicatorValue)
 SAFE_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -115,7 +116,7 @@ def parse_decimal(value) -> Decimal | None:
             number = Decimal(text)
         except InvalidOperation:
             raise ValueError from None
-    if not number.is_finite():
+    if not number.is_finite() or abs(number) >= MAX_NUMBER:
         raise ValueError
     return number.quantize(Decimal("0.0001"))
 

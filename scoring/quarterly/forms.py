@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django import forms
@@ -14,7 +16,7 @@ from scoring.quarterly.enums import ReviewKind
 from scoring.quarterly.periods import OPTIONAL_REVIEW_QUARTERS
 from scoring.quarterly.services.reports import ValueInput
 from scoring.quarterly.services.reviews import TEXT_FIELDS
-from scoring.quarterly.ytd import may_enter_ytd
+from scoring.quarterly.ytd import may_enter_ytd, ytd_rule
 from thidua.documents.uploads import PdfUploadValidator
 from thidua.formtools import DateInput
 
@@ -63,27 +65,41 @@ class YesNoField(forms.TypedChoiceField):
         )
 
 
+CODE_RE = re.compile(r"[A-Z0-9_]{1,20}")
+
+
+@dataclass(frozen=True)
+class PostedIndicator:
+    """An indicator code as posted by the report form (``ReportForm.for_post``)."""
+
+    code: str
+    with_ytd: bool
+    kind: str = IndicatorKind.NUMERIC
+    name: str = ""
+    unit: str = ""
+
+
 class ReportForm(forms.Form):
-    """One row per indicator of the sheet: a figure (or yes / no), "not applicable", and the year-to-date
-    where the indicator's rule lets the enterprise type it; the report's remarks."""
+    """One row per indicator: a figure (or yes / no), "not applicable", and the year-to-date where the
+    indicator's rule lets the enterprise type it; the report's remarks.
+
+    ``indicators`` make the fields (enough to read a POST); ``sheet`` (``queries.report_sheet``) gives the
+    initial values and what the page shows beside each field.
+    """
 
     note = forms.CharField(label=_("Remarks"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
-    def __init__(self, *args, sheet, start_from: dict | None = None, report_note: str = "", **kwargs):
-        self.sheet = sheet
-        initial = {"note": report_note}
-        for row in sheet:
-            code, entry = row.code, row.entry
-            source = entry or (start_from or {}).get(row.indicator.pk)
-            if source is not None:
-                initial[f"value_{code}"] = source.value
-                initial[f"na_{code}"] = source.not_applicable
-            if entry is not None and entry.ytd_entered:
-                initial[f"ytd_{code}"] = entry.ytd_value
-        kwargs.setdefault("initial", initial)
+    def __init__(
+        self, *args, indicators, sheet=None, start_from: dict | None = None, report_note: str = "", **kwargs
+    ):
+        self.indicators = list(indicators)
+        self.sheet = sheet or []
+        self.started_from = bool(start_from)
+        if sheet is not None:
+            kwargs.setdefault("initial", self._initial(sheet, start_from or {}, report_note))
         super().__init__(*args, **kwargs)
-        for row in sheet:
-            indicator, code = row.indicator, row.code
+        for indicator in self.indicators:
+            code = indicator.code
             label = f"{indicator.code} — {indicator.name} ({indicator.unit})"
             if indicator.kind == IndicatorKind.YES_NO:
                 self.fields[f"value_{code}"] = YesNoField(
@@ -105,7 +121,11 @@ class ReportForm(forms.Form):
                 required=False,
                 widget=forms.CheckboxInput(attrs={"class": "form-check-input"}),
             )
-            if may_enter_ytd(row.rule):
+            if isinstance(indicator, PostedIndicator):
+                with_ytd = indicator.with_ytd
+            else:
+                with_ytd = may_enter_ytd(ytd_rule(indicator))
+            if with_ytd:
                 self.fields[f"ytd_{code}"] = forms.DecimalField(
                     label=_("Year to date"),
                     max_digits=18,
@@ -114,6 +134,30 @@ class ReportForm(forms.Form):
                     localize=True,
                     widget=forms.TextInput(attrs=NUMBER_ATTRS),
                 )
+
+    @classmethod
+    def for_post(cls, data) -> ReportForm:
+        """A form that reads a POST of the report form without the catalogue: one number field per
+        ``value_<CODE>`` and ``ytd_<CODE>`` posted, one box per code (the service knows the indicators)."""
+        codes = sorted({key[6:] for key in data if key.startswith("value_") and CODE_RE.fullmatch(key[6:])})
+        indicators = [PostedIndicator(code, with_ytd=f"ytd_{code}" in data) for code in codes]
+        return cls(data, indicators=indicators)
+
+    @staticmethod
+    def _initial(sheet, start_from: dict, report_note: str) -> dict:
+        initial = {"note": report_note}
+        for row in sheet:
+            code, entry = row.code, row.entry
+            source = entry or start_from.get(row.indicator.pk)
+            if source is not None:
+                value = source.value
+                if row.indicator.kind == IndicatorKind.YES_NO and value is not None:
+                    value = str(int(value))  # the choice "1" / "0"
+                initial[f"value_{code}"] = value
+                initial[f"na_{code}"] = source.not_applicable
+            if entry is not None and entry.ytd_entered:
+                initial[f"ytd_{code}"] = entry.ytd_value
+        return initial
 
     def rows(self):
         for row in self.sheet:
@@ -125,12 +169,12 @@ class ReportForm(forms.Form):
         data = self.cleaned_data
         return [
             ValueInput(
-                indicator=row.indicator,
-                value=data.get(f"value_{row.code}"),
-                not_applicable=bool(data.get(f"na_{row.code}")),
-                ytd=data.get(f"ytd_{row.code}"),
+                code=indicator.code,
+                value=data.get(f"value_{indicator.code}"),
+                not_applicable=bool(data.get(f"na_{indicator.code}")),
+                ytd=data.get(f"ytd_{indicator.code}"),
             )
-            for row in self.sheet
+            for indicator in self.indicators
         ]
 
 

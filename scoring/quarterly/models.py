@@ -125,9 +125,6 @@ class EnterpriseReport(models.Model):
         help_text="Set when the Board reopens the report; after the period closed, "
         "only a report reopened since then may be corrected and resubmitted",
     )
-    last_entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

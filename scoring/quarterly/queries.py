@@ -9,13 +9,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Avg, Count, F, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models import Avg, Case, Count, Exists, F, OuterRef, Q, QuerySet, Subquery, Sum, Value, When
 from django.utils import timezone
 
 from blocs.enums import EnterpriseRole, MembershipRole, MembershipStatus
 from blocs.models import Bloc, BlocMembership, BlocRegulation, EnterpriseUser, Indicator
 from blocs.pledges.enums import Aggregation
-from blocs.pledges.queries import catalogue_for, signed_targets, targets_for
+from blocs.pledges.queries import catalogue_for, signed_targets
 from blocs.queries import enterprise_of, paginate
 from scoring.quarterly.completion import Completion, completion, percent
 from scoring.quarterly.enums import ReportStatus, ReviewStatus
@@ -31,7 +31,7 @@ from scoring.quarterly.models import (
 )
 from scoring.quarterly.periods import Deadlines, effective_deadlines
 from scoring.quarterly.permissions import bloc_roles
-from scoring.quarterly.ytd import earlier_of, ytd_rule
+from scoring.quarterly.ytd import QUARTER_KINDS, earlier_of, ytd_rule
 from thidua.accounts.enums import BoardRole
 from thidua.accounts.models import User
 
@@ -150,10 +150,56 @@ def deadlines_of_row(period: ReportingPeriod, row) -> Deadlines:
 # ---------------------------------------------------------------------------
 # One report: the sheet of indicators with completion
 # ---------------------------------------------------------------------------
-def report_indicators(report: EnterpriseReport, targets: dict[int, object]) -> list[Indicator]:
-    """The catalogue that applies to the report, the pledge's target indicators first (catalogue order)."""
-    indicators = list(catalogue_for(report.organization_id).order_by("ordering", "code"))
-    return sorted(indicators, key=lambda i: (i.pk not in targets, i.ordering, i.code))
+def _latest_target(year, **lookup) -> QuerySet:
+    """The value of the latest signed target matching ``lookup`` (for a correlated subquery)."""
+    return signed_targets(year).filter(**lookup).order_by("-pledge__version")
+
+
+def report_catalogue(report: EnterpriseReport) -> list[Indicator]:
+    """The catalogue that applies to the report (one query): enough to read what was typed."""
+    return list(catalogue_for(report.organization_id).order_by("ordering", "code"))
+
+
+def catalogue_with_targets(report: EnterpriseReport) -> list[Indicator]:
+    """The catalogue that applies to the report, each with the enterprise's pledge target (``target``,
+    ``target_basis``), the pledge's indicators first (one query)."""
+    year = report.period.year
+    target = _latest_target(year, pledge__enterprise_id=report.enterprise_id, indicator=OuterRef("pk"))
+    indicators = list(
+        catalogue_for(report.organization_id).annotate(
+            target=Subquery(target.values("value")[:1]), target_basis=Subquery(target.values("basis")[:1])
+        )
+    )
+    return sorted(indicators, key=lambda i: (i.target is None, i.ordering, i.code))
+
+
+ENTRY_FIELDS = ("id", "value", "ytd_value", "ytd_entered", "not_applicable", "note")
+
+
+def catalogue_with_year(
+    report: EnterpriseReport,
+) -> tuple[dict[str, Indicator], dict[str, dict[int, IndicatorValue]]]:
+    """The catalogue that applies to the report by code, and the enterprise's entries in every quarter of
+    the year (``{kind: {indicator_id: value}}``, as ``year_entries`` gives them), in one query."""
+    annotations = {}
+    for kind in QUARTER_KINDS:
+        entry = IndicatorValue.objects.filter(
+            report__enterprise_id=report.enterprise_id,
+            report__period__year_id=report.period.year_id,
+            report__period__kind=kind,
+            indicator=OuterRef("pk"),
+        )
+        annotations |= {f"{kind}_{name}": Subquery(entry.values(name)[:1]) for name in ENTRY_FIELDS}
+    catalogue: dict[str, Indicator] = {}
+    entries: dict[str, dict[int, IndicatorValue]] = defaultdict(dict)
+    for indicator in catalogue_for(report.organization_id).annotate(**annotations):
+        catalogue[indicator.code] = indicator
+        for kind in QUARTER_KINDS:
+            pk = getattr(indicator, f"{kind}_id")
+            if pk is not None:
+                fields = {name: getattr(indicator, f"{kind}_{name}") for name in ENTRY_FIELDS if name != "id"}
+                entries[kind][indicator.pk] = IndicatorValue(pk=pk, indicator=indicator, **fields)
+    return catalogue, entries
 
 
 def year_entries(enterprise_id: int, year_id: int) -> dict[str, dict[int, IndicatorValue]]:
@@ -168,16 +214,12 @@ def year_entries(enterprise_id: int, year_id: int) -> dict[str, dict[int, Indica
     return entries
 
 
-def same_period_last_year(report: EnterpriseReport) -> dict[int, IndicatorValue]:
-    return {
-        value.indicator_id: value
-        for value in IndicatorValue.objects.filter(
-            report__enterprise_id=report.enterprise_id,
-            report__period__kind=report.period.kind,
-            report__period__year__organization_id=report.organization_id,
-            report__period__year__year=report.period.year.year - 1,
-        )
-    }
+def _same_period_last_year(period: ReportingPeriod) -> Q:
+    return Q(
+        report__period__kind=period.kind,
+        report__period__year__organization_id=period.organization_id,
+        report__period__year__year=period.year.year - 1,
+    )
 
 
 @dataclass
@@ -195,37 +237,45 @@ class SheetRow:
         return self.indicator.code
 
 
+def _row(indicator, *, months: int, entry, last, target) -> SheetRow:
+    rule = ytd_rule(indicator)
+    return SheetRow(
+        indicator=indicator,
+        rule=rule,
+        entry=entry,
+        last=last,
+        target_basis=getattr(indicator, "target_basis", "") or "",
+        completion=completion(
+            rule,
+            months=months,
+            value=entry.value if entry else None,
+            ytd=entry.ytd_value if entry else None,
+            target=target,
+            last_value=last.value if last else None,
+            last_ytd=last.ytd_value if last else None,
+        ),
+    )
+
+
 def report_sheet(report: EnterpriseReport) -> list[SheetRow]:
-    """Every indicator of the report with its entry, last year's entry and the completion (four queries)."""
-    targets = targets_for(report.enterprise, report.period.year)
-    entries = {
-        value.indicator_id: value
-        for value in IndicatorValue.objects.filter(report=report).select_related("entered_by")
-    }
-    last = same_period_last_year(report)
-    rows = []
-    for indicator in report_indicators(report, targets):
-        entry, previous, target = entries.get(indicator.pk), last.get(indicator.pk), targets.get(indicator.pk)
-        rule = ytd_rule(indicator)
-        rows.append(
-            SheetRow(
-                indicator=indicator,
-                rule=rule,
-                entry=entry,
-                last=previous,
-                target_basis=target.basis if target else "",
-                completion=completion(
-                    rule,
-                    months=report.period.months,
-                    value=entry.value if entry else None,
-                    ytd=entry.ytd_value if entry else None,
-                    target=target.value if target else None,
-                    last_value=previous.value if previous else None,
-                    last_ytd=previous.ytd_value if previous else None,
-                ),
-            )
+    """Every indicator of the report with its entry, last year's entry and the completion (two queries)."""
+    entries: dict[int, IndicatorValue] = {}
+    last: dict[int, IndicatorValue] = {}
+    for value in IndicatorValue.objects.filter(
+        Q(report=report)
+        | (Q(report__enterprise_id=report.enterprise_id) & _same_period_last_year(report.period))
+    ).select_related("entered_by"):
+        (entries if value.report_id == report.pk else last)[value.indicator_id] = value
+    return [
+        _row(
+            indicator,
+            months=report.period.months,
+            entry=entries.get(indicator.pk),
+            last=last.get(indicator.pk),
+            target=indicator.target,
         )
-    return rows
+        for indicator in catalogue_with_targets(report)
+    ]
 
 
 def with_earlier_totals(sheet: list[SheetRow], report: EnterpriseReport) -> list[SheetRow]:
@@ -267,11 +317,9 @@ def evidence_of(report: EnterpriseReport) -> QuerySet[EvidenceFile]:
 def my_reports(user, page_number=1):
     """One page of the reports of the user's enterprise, newest period first."""
     link = enterprise_of(user)
-    qs = (
-        EnterpriseReport.objects.none()
-        if link is None
-        else EnterpriseReport.objects.filter(enterprise_id=link.enterprise_id)
-    )
+    qs = EnterpriseReport.objects.none()
+    if link is not None:
+        qs = EnterpriseReport.objects.filter(enterprise_id=link.enterprise_id)
     return paginate(
         qs.select_related("period__year", "bloc").order_by("-period__ends_on", "-id"), page_number
     )
@@ -290,6 +338,28 @@ def led_reviews(user, page_number=1):
 # ---------------------------------------------------------------------------
 # A bloc's members for one period (the leader's table and the review's appendix)
 # ---------------------------------------------------------------------------
+def report_counts(rows) -> dict[str, int]:
+    """How many reports are counted (accepted or locked), waived, late, submitted, and still missing (neither
+    counted nor waived), from ``(status, waived, late)`` rows. The bloc's review needs ``missing == 0``."""
+    counts = {"total": 0, "counted": 0, "waived": 0, "late": 0, "submitted": 0}
+    for status, waived, late in rows:
+        counts["total"] += 1
+        counts["counted"] += status in COUNTED_REPORT_STATUSES
+        counts["waived"] += bool(waived) and status not in COUNTED_REPORT_STATUSES
+        counts["late"] += bool(late)
+        counts["submitted"] += status == ReportStatus.SUBMITTED
+    counts["missing"] = counts["total"] - counts["counted"] - counts["waived"]
+    return counts
+
+
+def review_report_counts(review: BlocReview) -> dict[str, int]:
+    return report_counts(
+        EnterpriseReport.objects.filter(period_id=review.period_id, bloc_id=review.bloc_id).values_list(
+            "status", "waived", "late"
+        )
+    )
+
+
 @dataclass
 class MemberRow:
     report: EnterpriseReport
@@ -301,74 +371,63 @@ class MemberRow:
 
 
 def members_table(review: BlocReview, indicators: list[Indicator]) -> list[MemberRow]:
-    """Each member's report with the given indicators and their completion (four queries)."""
+    """Each member's report with, for each of ``indicators``, its entry, target, last year's entry and the
+    completion: one query (correlated subqueries per indicator), whatever the bloc's size."""
     period = review.period
-    reports = list(
-        EnterpriseReport.objects.filter(period=period, bloc_id=review.bloc_id)
-        .select_related("enterprise")
-        .order_by("enterprise__name", "id")
+    reports = EnterpriseReport.objects.filter(period_id=period.pk, bloc_id=review.bloc_id).select_related(
+        "enterprise"
     )
-    ids = [report.pk for report in reports]
-    values: dict[tuple[int, int], IndicatorValue] = {
-        (v.report_id, v.indicator_id): v
-        for v in IndicatorValue.objects.filter(report_id__in=ids, indicator__in=indicators)
-    }
-    targets: dict[tuple[int, int], Decimal] = {
-        (enterprise_id, indicator_id): value
-        for enterprise_id, indicator_id, value in signed_targets(period.year)
-        .filter(pledge__enterprise_id__in=[r.enterprise_id for r in reports], indicator__in=indicators)
-        .order_by("pledge__version")
-        .values_list("pledge__enterprise_id", "indicator_id", "value")
-    }
-    last: dict[tuple[int, int], IndicatorValue] = {
-        (v.report.enterprise_id, v.indicator_id): v
-        for v in IndicatorValue.objects.filter(
-            report__enterprise_id__in=[r.enterprise_id for r in reports],
-            report__period__kind=period.kind,
-            report__period__year__organization_id=period.organization_id,
-            report__period__year__year=period.year.year - 1,
-            indicator__in=indicators,
-        ).select_related("report")
-    }
+    last_year = IndicatorValue.objects.filter(
+        _same_period_last_year(period), report__enterprise_id=OuterRef("enterprise_id")
+    )
+    annotations = {}
+    for indicator in indicators:
+        key = indicator.pk
+        current = IndicatorValue.objects.filter(report=OuterRef("pk"), indicator_id=key)
+        previous = last_year.filter(indicator_id=key)
+        target = _latest_target(
+            period.year, pledge__enterprise_id=OuterRef("enterprise_id"), indicator_id=key
+        )
+        annotations |= {
+            f"v{key}": Subquery(current.values("value")[:1]),
+            f"y{key}": Subquery(current.values("ytd_value")[:1]),
+            f"n{key}": Subquery(current.values("not_applicable")[:1]),
+            f"t{key}": Subquery(target.values("value")[:1]),
+            f"lv{key}": Subquery(previous.values("value")[:1]),
+            f"ly{key}": Subquery(previous.values("ytd_value")[:1]),
+        }
     rows = []
-    for report in reports:
+    for report in reports.annotate(**annotations).order_by("enterprise__name", "id"):
         row = MemberRow(report=report)
         for indicator in indicators:
-            entry = values.get((report.pk, indicator.pk))
-            previous = last.get((report.enterprise_id, indicator.pk))
-            rule = ytd_rule(indicator)
-            row.cells.append(
-                SheetRow(
+            key = indicator.pk
+            entry = last = None
+            if getattr(report, f"n{key}") is not None:
+                entry = IndicatorValue(
                     indicator=indicator,
-                    rule=rule,
-                    entry=entry,
-                    last=previous,
-                    completion=completion(
-                        rule,
-                        months=period.months,
-                        value=entry.value if entry else None,
-                        ytd=entry.ytd_value if entry else None,
-                        target=targets.get((report.enterprise_id, indicator.pk)),
-                        last_value=previous.value if previous else None,
-                        last_ytd=previous.ytd_value if previous else None,
-                    ),
+                    value=getattr(report, f"v{key}"),
+                    ytd_value=getattr(report, f"y{key}"),
+                    not_applicable=getattr(report, f"n{key}"),
+                )
+            if getattr(report, f"lv{key}") is not None or getattr(report, f"ly{key}") is not None:
+                last = IndicatorValue(
+                    indicator=indicator,
+                    value=getattr(report, f"lv{key}"),
+                    ytd_value=getattr(report, f"ly{key}"),
+                )
+            row.cells.append(
+                _row(
+                    indicator, months=period.months, entry=entry, last=last, target=getattr(report, f"t{key}")
                 )
             )
         rows.append(row)
     return rows
 
 
-def headline_indicators(review: BlocReview) -> list[Indicator]:
-    """The indicators of the members' table: the bloc's pledge targets for the year, else the catalogue's
-    required summed indicators (one query)."""
-    catalogue = list(catalogue_for(review.organization_id).order_by("ordering", "code"))
-    targeted = set(
-        signed_targets(review.period.year)
-        .filter(pledge__template__bloc_id=review.bloc_id)
-        .values_list("indicator_id", flat=True)
-        .distinct()
-    )
-    chosen = [i for i in catalogue if i.pk in targeted]
+def headline_indicators(catalogue: list[Indicator]) -> list[Indicator]:
+    """The indicators of the members' table: those of the bloc's pledges (``targeted``, as
+    ``consolidated_catalogue`` annotates them), else the catalogue's required summed indicators."""
+    chosen = [i for i in catalogue if getattr(i, "targeted", False)]
     return chosen or [i for i in catalogue if not i.optional and i.aggregation == Aggregation.SUM][:6]
 
 
@@ -389,23 +448,6 @@ def review_transitions(review: BlocReview) -> QuerySet[ReviewTransition]:
     return ReviewTransition.objects.filter(review=review).select_related("actor")
 
 
-def review_report_counts(review: BlocReview) -> dict[str, int]:
-    """How many of the bloc's reports are in each status, and how many are waived or late (one query)."""
-    counts = (
-        EnterpriseReport.objects.filter(period_id=review.period_id, bloc_id=review.bloc_id)
-        .order_by()
-        .aggregate(
-            total=Count("id"),
-            counted=Count("id", filter=Q(status__in=COUNTED_REPORT_STATUSES)),
-            waived=Count("id", filter=Q(waived=True)),
-            late=Count("id", filter=Q(late=True)),
-            submitted=Count("id", filter=Q(status=ReportStatus.SUBMITTED)),
-        )
-    )
-    counts["missing"] = counts["total"] - counts["counted"] - counts["waived"]
-    return counts
-
-
 # ---------------------------------------------------------------------------
 # Consolidated tables (SQL aggregates)
 # ---------------------------------------------------------------------------
@@ -422,12 +464,8 @@ class ConsolidatedRow:
 
     @property
     def of_plan(self) -> Decimal | None:
-        compared = (
-            self.value
-            if self.indicator.aggregation in (Aggregation.END_OF_PERIOD, Aggregation.COUNT)
-            else self.ytd
-        )
-        return percent(compared, self.plan)
+        stock = self.indicator.aggregation in (Aggregation.END_OF_PERIOD, Aggregation.COUNT)
+        return percent(self.value if stock else self.ytd, self.plan)
 
     @property
     def of_same_period(self) -> Decimal | None:
@@ -444,8 +482,58 @@ def _number(value) -> Decimal | None:
     return Decimal(str(value)).quantize(Decimal("0.0001"))
 
 
-def _aggregate(reports: QuerySet[EnterpriseReport]) -> dict[int, dict]:
-    """Per indicator: the sum, the headcount-weighted average, the count of "yes", over ``reports``."""
+def counted_reports(
+    period: ReportingPeriod,
+    *,
+    bloc_id: int | None = None,
+    park_id: int | None = None,
+    last_year: bool = False,
+) -> QuerySet[EnterpriseReport]:
+    """The accepted reports of a scope (a bloc, a park, or the whole Board), for ``period`` or for the same
+    period of the year before."""
+    if last_year:
+        qs = EnterpriseReport.objects.filter(
+            period__year__organization_id=period.organization_id,
+            period__year__year=period.year.year - 1,
+            period__kind=period.kind,
+        )
+    else:
+        qs = EnterpriseReport.objects.filter(period_id=period.pk)
+    qs = qs.filter(status__in=COUNTED_REPORT_STATUSES)
+    if bloc_id is not None:
+        qs = qs.filter(bloc_id=bloc_id)
+    if park_id is not None:
+        qs = qs.filter(enterprise__park_id=park_id)
+    return qs
+
+
+def consolidated_catalogue(
+    period: ReportingPeriod, *, bloc_id: int | None = None, park_id: int | None = None
+) -> list[Indicator]:
+    """The catalogue, each indicator with the plan of the scope's counted members (``plan_total``,
+    ``plan_average`` of their pledge targets) and, for a bloc, whether the bloc's pledges target it
+    (``targeted``); one query."""
+    members = counted_reports(period, bloc_id=bloc_id, park_id=park_id).values("enterprise_id")
+    plan = (
+        signed_targets(period.year)
+        .filter(indicator=OuterRef("pk"), pledge__enterprise_id__in=members)
+        .order_by()
+        .values("indicator")
+    )
+    annotations = {
+        "plan_total": Subquery(plan.annotate(total=Sum("value")).values("total")[:1]),
+        "plan_average": Subquery(plan.annotate(average=Avg("value")).values("average")[:1]),
+    }
+    if bloc_id is not None:
+        annotations["targeted"] = Exists(
+            signed_targets(period.year).filter(indicator=OuterRef("pk"), pledge__template__bloc_id=bloc_id)
+        )
+    return list(catalogue_for(period.organization_id).annotate(**annotations).order_by("ordering", "code"))
+
+
+def _aggregates(current: QuerySet, last: QuerySet) -> tuple[dict[int, dict], dict[int, dict]]:
+    """Per indicator, over the ``current`` and the ``last`` reports (one query): the sum, the average, the
+    headcount-weighted average (weighed by the report's own workforce figure), the count of "yes"."""
     headcount = Subquery(
         IndicatorValue.objects.filter(report=OuterRef("report"), indicator__code=HEADCOUNT_CODE).values(
             "value"
@@ -453,9 +541,10 @@ def _aggregate(reports: QuerySet[EnterpriseReport]) -> dict[int, dict]:
     )
     weighted = Q(indicator__aggregation=Aggregation.WEIGHTED_AVG)
     rows = (
-        IndicatorValue.objects.filter(report__in=reports)
+        IndicatorValue.objects.filter(Q(report__in=current) | Q(report__in=last))
+        .annotate(is_current=Case(When(report__in=current, then=Value(True)), default=Value(False)))
         .order_by()
-        .values("indicator_id")
+        .values("indicator_id", "is_current")
         .annotate(
             total=Sum("value"),
             ytd_total=Sum("ytd_value"),
@@ -470,10 +559,15 @@ def _aggregate(reports: QuerySet[EnterpriseReport]) -> dict[int, dict]:
             not_applicable=Count("id", filter=Q(not_applicable=True)),
         )
     )
-    return {row["indicator_id"]: row for row in rows}
+    now: dict[int, dict] = {}
+    before: dict[int, dict] = {}
+    for row in rows:
+        (now if row["is_current"] else before)[row["indicator_id"]] = row
+    return now, before
 
 
 def _pick(indicator: Indicator, row: dict | None, *, ytd: bool) -> Decimal | None:
+    """The figure of the indicator's aggregation: a sum, a weighted average, a count of "yes"."""
     if row is None:
         return None
     prefix = "ytd_" if ytd else ""
@@ -490,54 +584,34 @@ def _pick(indicator: Indicator, row: dict | None, *, ytd: bool) -> Decimal | Non
     return _number(row[f"{prefix}total"])
 
 
-def _plan(reports: QuerySet[EnterpriseReport], year) -> dict[int, dict]:
-    rows = (
-        signed_targets(year)
-        .filter(pledge__enterprise_id__in=reports.values("enterprise_id"))
-        .order_by()
-        .values("indicator_id")
-        .annotate(total=Sum("value"), average=Avg("value"))
-    )
-    return {row["indicator_id"]: row for row in rows}
-
-
-def counted_reports(period: ReportingPeriod, *, bloc_id: int | None = None, park_id: int | None = None):
-    qs = EnterpriseReport.objects.filter(period=period, status__in=COUNTED_REPORT_STATUSES)
-    if bloc_id is not None:
-        qs = qs.filter(bloc_id=bloc_id)
-    if park_id is not None:
-        qs = qs.filter(enterprise__park_id=park_id)
-    return qs
-
-
 def consolidated_table(
-    period: ReportingPeriod, *, bloc_id: int | None = None, park_id: int | None = None
+    period: ReportingPeriod,
+    *,
+    bloc_id: int | None = None,
+    park_id: int | None = None,
+    catalogue: list[Indicator] | None = None,
 ) -> list[ConsolidatedRow]:
     """The consolidated table of a bloc (``bloc_id``), a park, or the whole Board for ``period``: plan,
-    period, year-to-date, same period last year, per the indicator's aggregation (four queries)."""
-    reports = counted_reports(period, bloc_id=bloc_id, park_id=park_id)
-    last_reports = EnterpriseReport.objects.filter(
-        period__year__organization_id=period.organization_id,
-        period__year__year=period.year.year - 1,
-        period__kind=period.kind,
-        status__in=COUNTED_REPORT_STATUSES,
+    period, year-to-date, same period last year, per the indicator's aggregation. Two queries (one when
+    ``catalogue`` comes from ``consolidated_catalogue`` of the same scope)."""
+    if catalogue is None:
+        catalogue = consolidated_catalogue(period, bloc_id=bloc_id, park_id=park_id)
+    current, last = _aggregates(
+        counted_reports(period, bloc_id=bloc_id, park_id=park_id),
+        counted_reports(period, bloc_id=bloc_id, park_id=park_id, last_year=True),
     )
-    if bloc_id is not None:
-        last_reports = last_reports.filter(bloc_id=bloc_id)
-    if park_id is not None:
-        last_reports = last_reports.filter(enterprise__park_id=park_id)
-    current, last, plan = _aggregate(reports), _aggregate(last_reports), _plan(reports, period.year)
     rows = []
-    for indicator in catalogue_for(period.organization_id).order_by("ordering", "code"):
-        row, previous, planned = current.get(indicator.pk), last.get(indicator.pk), plan.get(indicator.pk)
-        plan_value = None
-        if planned is not None and indicator.aggregation != Aggregation.COUNT:
-            key = "average" if indicator.aggregation == Aggregation.WEIGHTED_AVG else "total"
-            plan_value = _number(planned[key])
+    for indicator in catalogue:
+        row, previous = current.get(indicator.pk), last.get(indicator.pk)
+        plan = None
+        if indicator.aggregation == Aggregation.WEIGHTED_AVG:
+            plan = _number(indicator.plan_average)
+        elif indicator.aggregation != Aggregation.COUNT:
+            plan = _number(indicator.plan_total)
         rows.append(
             ConsolidatedRow(
                 indicator=indicator,
-                plan=plan_value,
+                plan=plan,
                 value=_pick(indicator, row, ytd=False),
                 ytd=_pick(indicator, row, ytd=True),
                 last_value=_pick(indicator, previous, ytd=False),

@@ -181,7 +181,9 @@ def period_summary(request: HttpRequest, pk: int) -> HttpResponse:
             raise Http404
     table = queries.consolidated_table(period, park_id=park.pk if park else None)
     return render(
-        request, "scoring/period_summary.html", {"period": period, "table": table, "parks": parks, "park": park}
+        request,
+        "scoring/period_summary.html",
+        {"period": period, "table": table, "parks": parks, "park": park},
     )
 
 
@@ -227,31 +229,56 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
     report = perms.get_report_for_user_or_404(request.user, pk, action="enter")
-    sheet = queries.with_earlier_totals(queries.report_sheet(report), report)
-    start_from = None
-    if not any(row.entry for row in sheet) and request.method != "POST":
-        start_from = queries.values_of(queries.previous_report(report))
-    form = ReportForm(request.POST or None, sheet=sheet, start_from=start_from, report_note=report.note)
-    if request.method == "POST" and form.is_valid():
-        try:
-            report_services.save_report(
-                report=report, entered_by=request.user, values=form.values(), note=form.cleaned_data["note"]
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
+    started_from = False
+    if request.method == "POST":
+        form = ReportForm.for_post(request.POST)
+        if form.is_valid():
+            try:
+                report_services.save_report(
+                    report=report,
+                    entered_by=request.user,
+                    values=form.values(),
+                    note=form.cleaned_data["note"],
+                )
+            except ValidationError as exc:
+                form = _report_form(report, data=request.POST)
+                add_service_errors(form, exc)
+            else:
+                messages.success(request, _("Saved."))
+                return redirect("scoring:report_detail", pk=report.pk)
         else:
-            messages.success(request, _("Saved."))
-            return redirect("scoring:report_detail", pk=report.pk)
+            form = _report_form(report, data=request.POST)
+    else:
+        form = _report_form(report)
+        started_from = form.started_from
     return render(
         request,
         "scoring/report_form.html",
         {
             "report": report,
             "form": form,
-            "started_from": bool(start_from),
+            "started_from": started_from,
             "on_behalf": perms.leads_for_member(request.user, report),
         },
     )
+
+
+def _report_form(report, *, data=None) -> ReportForm:
+    """The full form with the sheet beside it; a new report starts from the previous report's values."""
+    sheet = queries.with_earlier_totals(queries.report_sheet(report), report)
+    start_from = None
+    if data is None and not any(row.entry for row in sheet):
+        start_from = queries.values_of(queries.previous_report(report))
+    form = ReportForm(
+        data,
+        indicators=[row.indicator for row in sheet],
+        sheet=sheet,
+        start_from=start_from,
+        report_note=report.note,
+    )
+    if data is not None:
+        form.is_valid()
+    return form
 
 
 @require_POST
@@ -356,21 +383,25 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
     review = perms.get_review_for_user_or_404(request.user, pk)
     user = request.user
     can_write = perms.can_write_review(user, review)
-    indicators = queries.headline_indicators(review)
+    catalogue = queries.consolidated_catalogue(review.period, bloc_id=review.bloc_id)
+    indicators = queries.headline_indicators(catalogue)
+    members = queries.members_table(review, indicators)
     return render(
         request,
         "scoring/review_detail.html",
         {
             "review": review,
-            "table": queries.consolidated_table(review.period, bloc_id=review.bloc_id),
+            "table": queries.consolidated_table(review.period, bloc_id=review.bloc_id, catalogue=catalogue),
             "indicators": indicators,
-            "members": queries.members_table(review, indicators),
-            "counts": queries.review_report_counts(review),
+            "members": members,
+            "counts": queries.report_counts(
+                (m.report.status, m.report.waived, m.report.late) for m in members
+            ),
             "transitions": queries.review_transitions(review),
             "can_write": can_write and review.is_editable,
             "can_upload": can_write and review.is_editable and review.period.status == PeriodStatus.OPEN,
             "can_decide": perms.can_decide_review(user, review) and review.status == ReviewStatus.SUBMITTED,
-            "can_publish": (can_write or can_manage_blocs(user)) and review.status == ReviewStatus.ACCEPTED,
+            "can_publish": perms.can_publish_review(user, review) and review.status == ReviewStatus.ACCEPTED,
             "reason_form": ReasonForm(),
             "upload_form": UploadForm(),
         },
@@ -442,7 +473,9 @@ def review_template(request: HttpRequest, pk: int) -> FileResponse:
     indicators = list(catalogue_for(review.organization_id).order_by("ordering", "code"))
     members = queries.members_for_template(review)
     content = excel.bloc_template(indicators, members)
-    return _xlsx(content, f"Mẫu số liệu {review.bloc.code} {review.period.kind} {review.period.year.year}.xlsx")
+    return _xlsx(
+        content, f"Mẫu số liệu {review.bloc.code} {review.period.kind} {review.period.year.year}.xlsx"
+    )
 
 
 def review_upload(request: HttpRequest, pk: int) -> HttpResponse:
@@ -453,11 +486,16 @@ def review_upload(request: HttpRequest, pk: int) -> HttpResponse:
         indicators = list(catalogue_for(review.organization_id).order_by("ordering", "code"))
         try:
             outcome = import_services.import_bloc_values(
-                review=review, imported_by=request.user, upload=form.cleaned_data["file"], indicators=indicators
+                review=review,
+                imported_by=request.user,
+                upload=form.cleaned_data["file"],
+                indicators=indicators,
             )
         except import_services.WorkbookRejected as exc:
             row_errors = exc.row_errors
-            form.add_error("file", exc.file_error or _("Nothing was imported: correct the rows below and upload again."))
+            form.add_error(
+                "file", exc.file_error or _("Nothing was imported: correct the rows below and upload again.")
+            )
         else:
             messages.success(
                 request,
@@ -465,4 +503,6 @@ def review_upload(request: HttpRequest, pk: int) -> HttpResponse:
                 % {"values": outcome.values, "reports": outcome.reports},
             )
             return redirect("scoring:review_detail", pk=review.pk)
-    return render(request, "scoring/review_upload.html", {"review": review, "form": form, "row_errors": row_errors})
+    return render(
+        request, "scoring/review_upload.html", {"review": review, "form": form, "row_errors": row_errors}
+    )

@@ -45,7 +45,6 @@ def import_bloc_values(*, review: BlocReview, imported_by, upload, indicators) -
     parsed = parse_bloc_workbook(upload, indicators)
     if parsed.file_error:
         raise WorkbookRejected(file_error=parsed.file_error)
-    by_code = {indicator.code: indicator for indicator in indicators}
     reports = {
         report.enterprise.tax_code: report
         for report in EnterpriseReport.objects.filter(period=review.period, bloc=review.bloc).select_related(
@@ -70,7 +69,7 @@ def import_bloc_values(*, review: BlocReview, imported_by, upload, indicators) -
                 continue
             values = [
                 ValueInput(
-                    indicator=by_code[code],
+                    code=code,
                     value=cell.get("value"),
                     not_applicable=cell.get("not_applicable", False),
                     ytd=cell.get("ytd"),

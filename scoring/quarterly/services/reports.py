@@ -23,11 +23,11 @@ from scoring.quarterly.models import EnterpriseReport, EvidenceFile, IndicatorVa
 from scoring.quarterly.notify import notify
 from scoring.quarterly.periods import is_late
 from scoring.quarterly.queries import (
+    catalogue_with_year,
     deadlines_for,
     enterprise_users,
     leader_users,
     reviewer_users,
-    year_entries,
 )
 from scoring.quarterly.services.common import ensure_year_open, move_report
 from scoring.quarterly.ytd import SIGNED_CODES, Ytd, compute_ytd, earlier_of, may_enter_ytd, ytd_rule
@@ -35,6 +35,7 @@ from thidua.audit.services import record_event
 from thidua.documents.uploads import check_pdf_upload
 
 MAX_EVIDENCE_FILES = 20
+MAX_NUMBER = Decimal(10) ** 14  # 18 digits, 4 of them decimals
 VALUE_FIELDS = ["value", "ytd_value", "ytd_entered", "not_applicable", "note", "entered_by", "entered_at"]
 
 
@@ -43,7 +44,7 @@ class ValueInput:
     """What was typed for one indicator: a number, or "không phát sinh", and a year-to-date where the
     indicator's rule lets the enterprise type it."""
 
-    indicator: object
+    code: str
     value: Decimal | None = None
     not_applicable: bool = False
     ytd: Decimal | None = None
@@ -97,8 +98,8 @@ def _path(report: EnterpriseReport) -> str:
 def _check_number(indicator, value: Decimal | None, field: str, errors: dict) -> None:
     if value is None:
         return
-    if not value.is_finite():
-        errors[field] = _("Enter a number.")
+    if not value.is_finite() or abs(value) >= MAX_NUMBER:
+        errors[field] = _("Enter a number of at most 14 digits before the decimal mark.")
     elif indicator.kind == IndicatorKind.YES_NO and value not in (Decimal(0), Decimal(1)):
         errors[field] = _("Answer yes or no.")
     elif value < 0 and indicator.code not in SIGNED_CODES:
@@ -119,16 +120,16 @@ def save_report(
     _ensure_writable(report)
     _ensure_editable(report)
     period = report.period
-    entries = year_entries(report.enterprise_id, period.year_id)
-    current = entries.get(period.kind, {})
+    catalogue, entries = catalogue_with_year(report)
+    current = entries[period.kind]
     now = timezone.now()
     errors: dict[str, str] = {}
     upserts: dict[int, IndicatorValue] = {}
     removed: list[int] = []
     for item in values:
-        indicator = item.indicator
-        code = indicator.code
-        if indicator.organization_id not in (None, report.organization_id) or not indicator.active:
+        code = item.code
+        indicator = catalogue.get(code)
+        if indicator is None:
             errors[f"value_{code}"] = _("%(code)s is not an indicator of the catalogue.") % {"code": code}
             continue
         rule = ytd_rule(indicator)
@@ -197,17 +198,13 @@ def save_report(
     note_changed = note is not None and note.strip() != report.note
     if report.status == ReportStatus.NOT_STARTED:
         report = move_report(report, "start", entered_by)
+    if note_changed:
+        report.note = note.strip()
+        report.save(update_fields=["note", "updated_at"])
     if upserts or removed or note_changed:
-        report.last_entered_by = entered_by
-        fields = ["last_entered_by", "updated_at"]
-        if note_changed:
-            report.note = note.strip()
-            fields.append("note")
-        report.save(update_fields=fields)
         for indicator_id in removed:
             current.pop(indicator_id, None)
         current.update(upserts)
-        entries[period.kind] = current
         _refresh_later_ytd(entries, period.kind)
         record_event(
             action="enterprise_report.saved",
@@ -280,12 +277,12 @@ def submit_report(*, report: EnterpriseReport, submitted_by) -> EnterpriseReport
             code="incomplete",
         )
     now = timezone.now()
-    changes = {"return_reason": ""}
+    changes = {"return_reason": "", "submitted_at": now}
     if report.first_submitted_at is None:
         deadline = deadlines_for(report.period, report.bloc_id).enterprise
         changes["first_submitted_at"] = now
         changes["late"] = is_late(timezone.localdate(now), deadline)
-    report = move_report(report, "submit", submitted_by, stamp="submitted_at", **changes)
+    report = move_report(report, "submit", submitted_by, **changes)
     notify(
         reviewer_users(report),
         message=_("%(enterprise)s submitted its report for %(period)s; it waits for your review.")

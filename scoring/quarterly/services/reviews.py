@@ -126,11 +126,11 @@ def submit_review(*, review: BlocReview, submitted_by) -> BlocReview:
             code="reports_pending",
         )
     now = timezone.now()
-    changes = {"return_reason": ""}
+    changes = {"return_reason": "", "submitted_at": now}
     if review.first_submitted_at is None:
         changes["first_submitted_at"] = now
         changes["late"] = is_late(timezone.localdate(now), deadlines_for(review.period, review.bloc_id).bloc)
-    review = move_review(review, "submit", submitted_by, stamp="submitted_at", **changes)
+    review = move_review(review, "submit", submitted_by, **changes)
     notify(
         board_managers(review.organization_id),
         message=_("%(bloc)s submitted its report for %(period)s.")
