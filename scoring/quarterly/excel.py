@@ -1,31 +1,25 @@
 """Excel workbooks of quarterly reporting: the bloc's values template (leader), its parser, the Board's export.
 
 The parser is pure: it reads the file and returns typed rows and row errors, never writes. Formulas are
-refused (``data_only=False``), so what is imported is what the user typed. A cell holds a number, "KPS" /
+refused, so what is imported is what the user typed. Files go through the platform's one bounded reader and
+one writer (``thidua.spreadsheets``). A cell holds a number, "KPS" /
 "không phát sinh" (not applicable), or for a yes/no indicator "có" / "không"; an empty cell leaves the value
 as it is.
 """
 
 from __future__ import annotations
 
-import io
-import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
 
 from blocs.pledges.enums import IndicatorKind
 from blocs.search import search_key
 from blocs.validators import normalize_tax_code
 from scoring.quarterly.ytd import may_enter_ytd, ytd_rule
+from thidua.spreadsheets import Sheet, WorkbookRejected, read_workbook_rows, workbook_bytes
 
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-MAX_ROWS = 2_000
-XLSX_MAGIC = b"PK\x03\x04"
 TAX_CODE_HEADER = "Mã số thuế"
 NAME_HEADER = "Tên doanh nghiệp"
 YTD_SUFFIX = " (lũy kế)"
@@ -33,7 +27,6 @@ NOT_APPLICABLE_WORDS = {"kps", "khong phat sinh", "n/a", "na", "not applicable"}
 YES_WORDS = {"co", "yes", "x", "1"}
 NO_WORDS = {"khong", "no", "0"}
 MAX_NUMBER = Decimal(10) ** 14  # 18 digits, 4 of them decimals (IndicatorValue)
-SAFE_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -146,33 +139,24 @@ def _cell(column: Column, raw) -> tuple[dict | None, str]:
 
 
 def parse_bloc_workbook(upload, indicators) -> ParsedWorkbook:
-    """Read the leader's workbook: one row per member (tax code), one column per indicator code."""
+    """Read the leader's workbook (the platform's bounded reader): one row per member (tax code), one
+    column per indicator code."""
     result = ParsedWorkbook()
-    if upload.size > MAX_UPLOAD_BYTES:
-        result.file_error = _("The file is larger than 5 MB.")
-        return result
-    upload.seek(0)
-    head = upload.read(len(XLSX_MAGIC))
-    upload.seek(0)
-    if not (upload.name or "").lower().endswith(".xlsx") or head != XLSX_MAGIC:
+    if not (upload.name or "").lower().endswith(".xlsx"):
         result.file_error = _("Only Excel workbooks (.xlsx) made from the template can be uploaded.")
         return result
+    columns = columns_for(indicators)
+    known = {search_key(column.header): column for column in columns}
     try:
-        workbook = load_workbook(upload, read_only=True, data_only=False)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError):
-        result.file_error = _("The file could not be read as an Excel workbook (.xlsx).")
-        return result
-    try:
-        known = {search_key(column.header): column for column in columns_for(indicators)}
-        _parse_sheet(workbook.worksheets[0], known, result)
-    finally:
-        workbook.close()
+        _parse_rows(read_workbook_rows(upload, max_columns=2 + len(columns) + 5), known, result)
+    except WorkbookRejected as exc:
+        result.file_error = exc.message
     return result
 
 
-def _parse_sheet(sheet, known: dict[str, Column], result: ParsedWorkbook) -> None:
-    rows = sheet.iter_rows(values_only=True)
-    header = [_text(v) for v in (next(rows, None) or ())]
+def _parse_rows(rows, known: dict[str, Column], result: ParsedWorkbook) -> None:
+    _number, first = next(rows, (1, ()))
+    header = [_text(v) for v in first]
     while header and not header[-1]:
         header.pop()
     if len(header) < 3 or search_key(header[0]) != search_key(TAX_CODE_HEADER):
@@ -190,8 +174,7 @@ def _parse_sheet(sheet, known: dict[str, Column], result: ParsedWorkbook) -> Non
             return
         columns.append(column)
     seen: dict[str, int] = {}
-    for number, cells in enumerate(rows, start=2):
-        cells = list(cells) + [None] * (len(header) - len(cells))
+    for number, cells in rows:
         if all(v is None or (isinstance(v, str) and not v.strip()) for v in cells):
             continue
         if number == 2 and not _text(cells[0]):
@@ -210,9 +193,6 @@ def _parse_sheet(sheet, known: dict[str, Column], result: ParsedWorkbook) -> Non
             )
             continue
         seen[tax_code] = number
-        if len(seen) > MAX_ROWS:
-            result.file_error = _("The file has more than %(max)s rows.") % {"max": MAX_ROWS}
-            return
         parsed = ParsedRow(row=number, tax_code=tax_code)
         for column, raw in zip(columns, cells[2 : 2 + len(columns)], strict=False):
             if column is None:
@@ -230,28 +210,6 @@ def _parse_sheet(sheet, known: dict[str, Column], result: ParsedWorkbook) -> Non
 # ---------------------------------------------------------------------------
 # Writing
 # ---------------------------------------------------------------------------
-def _safe(value):
-    """Neutralise spreadsheet formula injection in exported text (OWASP CSV/formula injection)."""
-    if isinstance(value, str) and value.startswith(SAFE_PREFIXES) and not value[1:2].isdigit():
-        return "'" + value
-    return value
-
-
-def _bold_row(sheet, values, *, italic: bool = False) -> list:
-    cells = []
-    for value in values:
-        cell = WriteOnlyCell(sheet, value=_safe(value))
-        cell.font = Font(italic=True, color="666666") if italic else Font(bold=True)
-        cells.append(cell)
-    return cells
-
-
-def _bytes(workbook: Workbook) -> bytes:
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
 def _number(value: Decimal | None):
     return float(value) if value is not None else None
 
@@ -260,12 +218,7 @@ def bloc_template(indicators, members: list[tuple[str, str, dict]]) -> bytes:
     """The leader's template: codes on row 1 (what the parser reads), labels on row 2, one row per member
     (tax code, name, current values: ``{code: IndicatorValue}``)."""
     columns = columns_for(indicators)
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Số liệu")
-    sheet.column_dimensions["A"].width = 16
-    sheet.column_dimensions["B"].width = 40
-    sheet.append(_bold_row(sheet, [TAX_CODE_HEADER, NAME_HEADER, *(c.header for c in columns)]))
-    sheet.append(_bold_row(sheet, ["", "", *(c.label for c in columns)], italic=True))
+    rows = []
     for tax_code, name, entries in members:
         row = [tax_code, name]
         for column in columns:
@@ -276,31 +229,39 @@ def bloc_template(indicators, members: list[tuple[str, str, dict]]) -> bytes:
                 row.append(_number(entry.ytd_value) if entry.ytd_entered else None)
             else:
                 row.append("KPS" if entry.not_applicable else _number(entry.value))
-        sheet.append([_safe(v) for v in row])
-    return _bytes(workbook)
+        rows.append(row)
+    return workbook_bytes(
+        Sheet(
+            title="Số liệu",
+            header=[TAX_CODE_HEADER, NAME_HEADER, *(c.header for c in columns)],
+            subheader=["", "", *(c.label for c in columns)],
+            rows=rows,
+            widths=[16, 40, *([14] * len(columns))],
+        )
+    )
 
 
 def period_workbook(period_label: str, indicators, reports, values: dict[int, dict[int, tuple]]) -> bytes:
     """The Board's export of every value of a period: one row per report, value and year-to-date per
     indicator (``values``: report id → indicator id → (value, ytd, not applicable))."""
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(period_label[:31])
     headers = ["Khối", "KCN", TAX_CODE_HEADER, NAME_HEADER, "Trạng thái", "Nộp muộn"]
     for indicator in indicators:
         headers += [f"{indicator.code} ({indicator.unit})", f"{indicator.code}{YTD_SUFFIX}"]
-    sheet.append(_bold_row(sheet, headers))
-    for report in reports:
-        row = [
-            report.bloc.code,
-            report.enterprise.park.name if report.enterprise.park_id else "",
-            report.enterprise.tax_code,
-            report.enterprise.name,
-            report.get_status_display(),
-            "x" if report.late else "",
-        ]
-        entries = values.get(report.pk, {})
-        for indicator in indicators:
-            value, ytd, not_applicable = entries.get(indicator.pk, (None, None, False))
-            row += ["KPS" if not_applicable else _number(value), _number(ytd)]
-        sheet.append([_safe(v) for v in row])
-    return _bytes(workbook)
+
+    def rows():
+        for report in reports:
+            row = [
+                report.bloc.code,
+                report.enterprise.park.name if report.enterprise.park_id else "",
+                report.enterprise.tax_code,
+                report.enterprise.name,
+                report.get_status_display(),
+                "x" if report.late else "",
+            ]
+            entries = values.get(report.pk, {})
+            for indicator in indicators:
+                value, ytd, not_applicable = entries.get(indicator.pk, (None, None, False))
+                row += ["KPS" if not_applicable else _number(value), _number(ytd)]
+            yield row
+
+    return workbook_bytes(Sheet(title=period_label, header=headers, rows=rows()))

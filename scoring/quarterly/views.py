@@ -491,7 +491,7 @@ def review_upload(request: HttpRequest, pk: int) -> HttpResponse:
                 upload=form.cleaned_data["file"],
                 indicators=indicators,
             )
-        except import_services.WorkbookRejected as exc:
+        except import_services.ValuesRejected as exc:
             row_errors = exc.row_errors
             form.add_error(
                 "file", exc.file_error or _("Nothing was imported: correct the rows below and upload again.")

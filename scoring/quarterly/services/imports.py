@@ -14,7 +14,7 @@ from scoring.quarterly.services.reports import ValueInput, save_report
 from thidua.audit.services import record_event
 
 
-class WorkbookRejected(ValidationError):
+class ValuesRejected(ValidationError):
     """Nothing was imported: ``file_error`` or the list of ``row_errors`` (row, column, message) says why."""
 
     def __init__(self, *, file_error: str = "", row_errors: list[RowError] | None = None):
@@ -44,7 +44,7 @@ def import_bloc_values(*, review: BlocReview, imported_by, upload, indicators) -
     """
     parsed = parse_bloc_workbook(upload, indicators)
     if parsed.file_error:
-        raise WorkbookRejected(file_error=parsed.file_error)
+        raise ValuesRejected(file_error=parsed.file_error)
     reports = {
         report.enterprise.tax_code: report
         for report in EnterpriseReport.objects.filter(period=review.period, bloc=review.bloc).select_related(
@@ -88,7 +88,7 @@ def import_bloc_values(*, review: BlocReview, imported_by, upload, indicators) -
                 continue
             written += len(values)
         if errors:
-            raise WorkbookRejected(row_errors=sorted(errors, key=lambda e: (e.row, e.column)))
+            raise ValuesRejected(row_errors=sorted(errors, key=lambda e: (e.row, e.column)))
         record_event(
             action="bloc_review.values_imported",
             actor=imported_by,

@@ -13,7 +13,7 @@ from scoring.quarterly import excel
 from scoring.quarterly.models import IndicatorValue
 from scoring.quarterly.queries import members_for_template
 from scoring.quarterly.services import reports as report_services
-from scoring.quarterly.services.imports import WorkbookRejected, import_bloc_values
+from scoring.quarterly.services.imports import ValuesRejected, import_bloc_values
 from tests.scoring.quarterly.conftest import entries, submitted
 
 pytestmark = pytest.mark.unit
@@ -77,7 +77,7 @@ def test_one_bad_row_and_nothing_is_imported(qw):
         ]
     )
 
-    with pytest.raises(WorkbookRejected) as exc:
+    with pytest.raises(ValuesRejected) as exc:
         import_bloc_values(
             review=qw.review(), imported_by=qw.leader_rep, upload=upload, indicators=_indicators(qw)
         )
@@ -90,7 +90,7 @@ def test_one_bad_row_and_nothing_is_imported(qw):
 def test_row_errors_are_in_the_users_language(qw):
     upload = workbook([(qw.member.tax_code, qw.member.name, "nhiều", None, None, None)])
 
-    with translation.override("vi"), pytest.raises(WorkbookRejected) as exc:
+    with translation.override("vi"), pytest.raises(ValuesRejected) as exc:
         import_bloc_values(
             review=qw.review(), imported_by=qw.leader_rep, upload=upload, indicators=_indicators(qw)
         )
@@ -102,7 +102,7 @@ def test_a_submitted_report_is_not_overwritten(qw):
     submitted(qw, qw.member, qw.member_rep)
     upload = workbook([(qw.member.tax_code, qw.member.name, 1, None, None, None)])
 
-    with pytest.raises(WorkbookRejected) as exc:
+    with pytest.raises(ValuesRejected) as exc:
         import_bloc_values(
             review=qw.review(), imported_by=qw.leader_rep, upload=upload, indicators=_indicators(qw)
         )
@@ -114,7 +114,7 @@ def test_a_submitted_report_is_not_overwritten(qw):
 def test_a_formula_is_refused(qw):
     upload = workbook([(qw.member.tax_code, qw.member.name, "=1+1", None, None, None)])
 
-    with pytest.raises(WorkbookRejected) as exc:
+    with pytest.raises(ValuesRejected) as exc:
         import_bloc_values(
             review=qw.review(), imported_by=qw.leader_rep, upload=upload, indicators=_indicators(qw)
         )
@@ -124,12 +124,13 @@ def test_a_formula_is_refused(qw):
 @pytest.mark.parametrize(
     ("content", "name", "message"),
     [
-        (b"not a zip", "x.xlsx", "Only Excel workbooks"),
+        (b"Ma so thue;GTSX", "x.csv", "Only Excel workbooks"),
+        (b"not a zip", "x.xlsx", "could not be read"),
         (b"PK\x03\x04broken", "x.xlsx", "could not be read"),
     ],
 )
 def test_a_file_that_is_not_a_workbook_is_refused(qw, content, name, message):
-    with pytest.raises(WorkbookRejected, match=message):
+    with pytest.raises(ValuesRejected, match=message):
         import_bloc_values(
             review=qw.review(),
             imported_by=qw.leader_rep,
@@ -141,7 +142,7 @@ def test_a_file_that_is_not_a_workbook_is_refused(qw, content, name, message):
 def test_an_unknown_column_is_a_file_error(qw):
     upload = workbook([], header=("Mã số thuế", "Tên doanh nghiệp", "XYZ"))
 
-    with pytest.raises(WorkbookRejected, match="Unknown column"):
+    with pytest.raises(ValuesRejected, match="Unknown column"):
         import_bloc_values(
             review=qw.review(), imported_by=qw.leader_rep, upload=upload, indicators=_indicators(qw)
         )

@@ -16,12 +16,13 @@ from scoring.quarterly.models import EvidenceFile, IndicatorValue, ReportingPeri
 from scoring.quarterly.services import periods as period_services
 from scoring.quarterly.services import reports as services
 from tests.factories.blocs import BlocRegulationFactory
+from tests.pdf_tools import minimal_pdf
 from tests.scoring.quarterly.conftest import accepted, complete, entries, submitted
 from thidua.audit.models import AuditEvent
 
 pytestmark = pytest.mark.unit
 D = Decimal
-PDF = b"%PDF-1.4\n%test\n"
+PDF = minimal_pdf("Biên lai nộp thuế")
 
 
 def _value(report, code):

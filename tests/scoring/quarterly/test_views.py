@@ -20,10 +20,11 @@ from tests.factories.blocs import (
     enterprise_user,
 )
 from tests.factories.scoring import BlocReviewFactory, EnterpriseReportFactory, ReportingPeriodFactory
+from tests.pdf_tools import minimal_pdf
 from tests.scoring.quarterly.conftest import accepted, complete, entries, submitted
 
 pytestmark = pytest.mark.unit
-PDF = b"%PDF-1.4\n%test\n"
+PDF = minimal_pdf("Biên lai nộp thuế")
 
 
 def status(client_as, user, url, method="get", data=None):
