@@ -15,9 +15,9 @@ from decimal import Decimal, InvalidOperation
 from django.utils.translation import gettext as _
 
 from blocs.pledges.enums import IndicatorKind
-from blocs.search import search_key
 from blocs.validators import normalize_tax_code
 from scoring.quarterly.ytd import may_enter_ytd, ytd_rule
+from thidua.search import search_key
 from thidua.spreadsheets import Sheet, WorkbookRejected, read_workbook_rows, workbook_bytes
 
 TAX_CODE_HEADER = "Mã số thuế"

@@ -20,14 +20,12 @@ from django.shortcuts import get_object_or_404
 
 from blocs.enums import EnterpriseRole, MembershipRole, MembershipStatus
 from blocs.models import BlocMembership
-from blocs.permissions import can_manage_blocs
-from blocs.queries import enterprise_of
+from blocs.register.permissions import can_manage_blocs
+from blocs.register.queries import enterprise_of
 from scoring.quarterly.enums import ReviewStatus
 from scoring.quarterly.models import BlocReview, EnterpriseReport, EvidenceFile, ReportingPeriod
-from thidua.accounts.permissions import acting_board, is_board_staff, require
+from thidua.accounts.permissions import Access, acting_board, is_board_staff, require
 
-REPORT_ACTIONS = ("view", "enter", "review", "reopen", "waive")
-REVIEW_ACTIONS = ("view", "write", "decide", "publish")
 PUBLIC_REVIEW_STATUSES = (ReviewStatus.ACCEPTED, ReviewStatus.PUBLISHED)
 
 
@@ -178,15 +176,24 @@ def require_period_manager(user):
     return board
 
 
-def get_period_for_user_or_404(user, pk: int, *, for_write: bool = False) -> ReportingPeriod:
+def get_period_for_user_or_404(user, pk: int, *, access: Access = Access.VIEW) -> ReportingPeriod:
+    """``VIEW`` (status page, consolidated table, export: the Board's staff); ``CHANGE`` (deadlines, open,
+    close: its admins and officers)."""
     period = get_object_or_404(
         ReportingPeriod.objects.select_related("year"), organization=_board_or_404(user), pk=pk
     )
-    require(can_manage_blocs(user) if for_write else is_board_staff(user))
+    if access == Access.VIEW:
+        require(is_board_staff(user))
+    elif access == Access.CHANGE:
+        require(can_manage_blocs(user))
+    else:
+        raise ValueError(access)
     return period
 
 
-def get_report_for_user_or_404(user, pk: int, *, action: str = "view") -> EnterpriseReport:
+def get_report_for_user_or_404(user, pk: int, *, access: Access = Access.VIEW) -> EnterpriseReport:
+    """``VIEW``; ``CHANGE`` (enter values, submit, evidence); ``REVIEW`` (return, accept, waive);
+    ``APPROVE`` (the Board's reopen)."""
     report = get_object_or_404(
         EnterpriseReport.objects.select_related("period__year", "enterprise", "bloc"),
         organization=_board_or_404(user),
@@ -194,20 +201,19 @@ def get_report_for_user_or_404(user, pk: int, *, action: str = "view") -> Enterp
     )
     if not can_view_report(user, report):
         raise Http404  # another enterprise's report: existence is not leaked
-    if action == "enter":
+    if access == Access.CHANGE:
         require(can_enter_report(user, report))
-    elif action == "review":
+    elif access == Access.REVIEW:
         require(can_review_report(user, report))
-    elif action == "reopen":
+    elif access == Access.APPROVE:
         require(can_reopen_report(user, report))
-    elif action == "waive":
-        require(can_waive_report(user, report))
-    elif action != "view":
-        raise ValueError(action)
+    elif access != Access.VIEW:
+        raise ValueError(access)
     return report
 
 
-def get_evidence_for_user_or_404(user, pk: int, *, for_write: bool = False) -> EvidenceFile:
+def get_evidence_for_user_or_404(user, pk: int, *, access: Access = Access.VIEW) -> EvidenceFile:
+    """``VIEW`` (download) or ``CHANGE`` (remove): as the report it belongs to."""
     evidence = get_object_or_404(
         EvidenceFile.objects.select_related("report__period__year", "report__enterprise", "report__bloc"),
         report__organization=_board_or_404(user),
@@ -215,12 +221,16 @@ def get_evidence_for_user_or_404(user, pk: int, *, for_write: bool = False) -> E
     )
     if not can_view_report(user, evidence.report):
         raise Http404
-    if for_write:
+    if access == Access.CHANGE:
         require(can_enter_report(user, evidence.report))
+    elif access != Access.VIEW:
+        raise ValueError(access)
     return evidence
 
 
-def get_review_for_user_or_404(user, pk: int, *, action: str = "view") -> BlocReview:
+def get_review_for_user_or_404(user, pk: int, *, access: Access = Access.VIEW) -> BlocReview:
+    """``VIEW``; ``CHANGE`` (the leader writes, uploads values, submits); ``REVIEW`` (the Board accepts or
+    returns); ``APPROVE`` (issue the accepted review: the leader or the Board)."""
     review = get_object_or_404(
         BlocReview.objects.select_related("period__year", "bloc", "document"),
         organization=_board_or_404(user),
@@ -229,14 +239,13 @@ def get_review_for_user_or_404(user, pk: int, *, action: str = "view") -> BlocRe
     insider = is_board_staff(user) or role_in(user, review.bloc_id, review.period.year_id) is not None
     if not insider:
         raise Http404  # another bloc's review
-    if action == "view":
-        require(can_view_review(user, review))
-    elif action == "write":
-        require(can_write_review(user, review))
-    elif action == "decide":
-        require(can_decide_review(user, review))
-    elif action == "publish":
-        require(can_publish_review(user, review))
-    else:
-        raise ValueError(action)
+    checks = {
+        Access.VIEW: can_view_review,
+        Access.CHANGE: can_write_review,
+        Access.REVIEW: can_decide_review,
+        Access.APPROVE: can_publish_review,
+    }
+    if access not in checks:
+        raise ValueError(access)
+    require(checks[access](user, review))
     return review

@@ -13,10 +13,12 @@ from django.db.models import Avg, Case, Count, Exists, F, OuterRef, Q, QuerySet,
 from django.utils import timezone
 
 from blocs.enums import EnterpriseRole, MembershipRole, MembershipStatus
-from blocs.models import Bloc, BlocMembership, BlocRegulation, EnterpriseUser, Indicator
+from blocs.membership.queries import current_regulations, effective_rules
+from blocs.membership.rules import merge_rules
+from blocs.models import Bloc, BlocMembership, EnterpriseUser, Indicator
 from blocs.pledges.enums import Aggregation
 from blocs.pledges.queries import catalogue_for, signed_targets
-from blocs.queries import enterprise_of, paginate
+from blocs.register.queries import enterprise_of
 from scoring.quarterly.completion import Completion, completion, percent
 from scoring.quarterly.enums import ReportStatus, ReviewStatus
 from scoring.quarterly.models import (
@@ -34,6 +36,7 @@ from scoring.quarterly.permissions import bloc_roles
 from scoring.quarterly.ytd import QUARTER_KINDS, earlier_of, ytd_rule
 from thidua.accounts.enums import BoardRole
 from thidua.accounts.models import User
+from thidua.pagination import paginate
 
 # The indicator whose value weighs a weighted average (average income is weighed by the workforce).
 HEADCOUNT_CODE = "LD"
@@ -111,40 +114,26 @@ def open_periods_of_year(year) -> QuerySet[ReportingPeriod]:
     return ReportingPeriod.objects.filter(year=year).order_by("kind")
 
 
-def _regulation_day(field_name: str) -> Subquery:
-    return Subquery(
-        BlocRegulation.objects.filter(bloc=OuterRef("bloc_id")).order_by("-version").values(field_name)[:1]
-    )
-
-
-def regulation_days(bloc_id: int) -> tuple[int, int] | None:
-    """The report days of the bloc's regulation in force, or None when it has none."""
-    row = (
-        BlocRegulation.objects.filter(bloc_id=bloc_id)
-        .order_by("-version")
-        .values_list("enterprise_report_day", "bloc_report_day")
-        .first()
-    )
-    return tuple(row) if row else None
+def _days(rules) -> tuple[int, int] | None:
+    """The report days of a bloc's regulation, or None when the bloc follows the year's settings (then the
+    period's own deadlines hold, as the Board set them)."""
+    return (rules.enterprise_report_day, rules.bloc_report_day) if rules.from_regulation else None
 
 
 def deadlines_for(period: ReportingPeriod, bloc_id: int) -> Deadlines:
-    return effective_deadlines(period, regulation_days(bloc_id))
+    """One bloc's deadlines for ``period`` (one query: the membership's ``effective_rules``)."""
+    return effective_deadlines(period, _days(effective_rules(bloc_id, period.year)))
 
 
-def with_regulation_days(queryset: QuerySet) -> QuerySet:
-    """Annotate rows that have a ``bloc_id`` with their bloc's regulation days (no extra query)."""
-    return queryset.annotate(
-        regulation_enterprise_day=_regulation_day("enterprise_report_day"),
-        regulation_bloc_day=_regulation_day("bloc_report_day"),
-    )
-
-
-def deadlines_of_row(period: ReportingPeriod, row) -> Deadlines:
-    days = None
-    if row.regulation_enterprise_day is not None:
-        days = (row.regulation_enterprise_day, row.regulation_bloc_day)
-    return effective_deadlines(period, days)
+def deadlines_by_bloc(period: ReportingPeriod, bloc_ids) -> dict[int, Deadlines]:
+    """The deadlines of each of the given blocs for ``period`` (one query)."""
+    regulations = current_regulations(bloc_ids)
+    return {
+        bloc_id: effective_deadlines(
+            period, _days(merge_rules(regulations.get(bloc_id), period.year.settings))
+        )
+        for bloc_id in bloc_ids
+    }
 
 
 # ---------------------------------------------------------------------------
@@ -682,13 +671,11 @@ def period_status(period: ReportingPeriod, *, page_number=1, today: datetime.dat
     Five queries whatever the number of blocs, members and values.
     """
     today = today or timezone.localdate()
-    reviews = with_regulation_days(
-        BlocReview.objects.filter(period=period).select_related("bloc").order_by("bloc__code", "id")
-    )
+    reviews = BlocReview.objects.filter(period=period).select_related("bloc").order_by("bloc__code", "id")
     page = paginate(reviews, page_number)
     bloc_ids = [review.bloc_id for review in page.object_list]
     by_bloc: dict[int, Tally] = defaultdict(Tally)
-    deadlines = {review.bloc_id: deadlines_of_row(period, review) for review in page.object_list}
+    deadlines = deadlines_by_bloc(period, bloc_ids)
     for row in _status_groups(period, "bloc_id").filter(bloc_id__in=bloc_ids):
         by_bloc[row["bloc_id"]].add(
             row["status"],

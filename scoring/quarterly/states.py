@@ -33,6 +33,17 @@ REVIEW_TRANSITIONS: dict[str, tuple[frozenset[str], str | None]] = {
     "publish": (frozenset({V.ACCEPTED}), V.PUBLISHED),
 }
 
+# The verb of each action in the audit log (``enterprise_report.submitted``, ``bloc_review.issued``, ...).
+PAST = {
+    "start": "started",
+    "submit": "submitted",
+    "return": "returned",
+    "accept": "accepted",
+    "lock": "locked",
+    "reopen": "reopened",
+    "publish": "issued",
+}
+
 ACTION_LABELS = {
     "start": gettext_lazy("start"),
     "submit": gettext_lazy("submit"),

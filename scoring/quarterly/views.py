@@ -11,9 +11,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from blocs.permissions import can_manage_blocs
 from blocs.pledges.queries import catalogue_for
-from blocs.queries import enterprise_of, paginate, parks_for_board
+from blocs.register.permissions import can_manage_blocs
+from blocs.register.queries import enterprise_of, parks_for_board
 from scoring.quarterly import excel, queries
 from scoring.quarterly import permissions as perms
 from scoring.quarterly.enums import PeriodStatus, ReportStatus, ReviewStatus
@@ -30,9 +30,10 @@ from scoring.quarterly.services import imports as import_services
 from scoring.quarterly.services import periods as period_services
 from scoring.quarterly.services import reports as report_services
 from scoring.quarterly.services import reviews as review_services
-from thidua.accounts.permissions import acting_board, is_board_staff
+from thidua.accounts.permissions import Access, acting_board, is_board_staff
 from thidua.documents.uploads import pdf_attachment
 from thidua.formtools import add_service_errors, message_service_errors
+from thidua.pagination import paginate
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -120,7 +121,7 @@ def period_setup(request: HttpRequest) -> HttpResponse:
 
 
 def period_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    period = perms.get_period_for_user_or_404(request.user, pk, for_write=True)
+    period = perms.get_period_for_user_or_404(request.user, pk, access=Access.CHANGE)
     form = PeriodForm(request.POST or None, period=period)
     if request.method == "POST" and form.is_valid():
         try:
@@ -135,7 +136,7 @@ def period_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def period_open(request: HttpRequest, pk: int) -> HttpResponse:
-    period = perms.get_period_for_user_or_404(request.user, pk, for_write=True)
+    period = perms.get_period_for_user_or_404(request.user, pk, access=Access.CHANGE)
     _step(
         request,
         lambda: period_services.open_period(period=period, opened_by=request.user),
@@ -146,7 +147,7 @@ def period_open(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def period_close(request: HttpRequest, pk: int) -> HttpResponse:
-    period = perms.get_period_for_user_or_404(request.user, pk, for_write=True)
+    period = perms.get_period_for_user_or_404(request.user, pk, access=Access.CHANGE)
     _step(
         request,
         lambda: period_services.close_period(period=period, closed_by=request.user),
@@ -228,7 +229,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    report = perms.get_report_for_user_or_404(request.user, pk, action="enter")
+    report = perms.get_report_for_user_or_404(request.user, pk, access=Access.CHANGE)
     started_from = False
     if request.method == "POST":
         form = ReportForm.for_post(request.POST)
@@ -283,7 +284,7 @@ def _report_form(report, *, data=None) -> ReportForm:
 
 @require_POST
 def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
-    report = perms.get_report_for_user_or_404(request.user, pk, action="enter")
+    report = perms.get_report_for_user_or_404(request.user, pk, access=Access.CHANGE)
     _step(
         request,
         lambda: report_services.submit_report(report=report, submitted_by=request.user),
@@ -294,7 +295,7 @@ def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def report_return(request: HttpRequest, pk: int) -> HttpResponse:
-    report = perms.get_report_for_user_or_404(request.user, pk, action="review")
+    report = perms.get_report_for_user_or_404(request.user, pk, access=Access.REVIEW)
     reason = _reason(request)
     _step(
         request,
@@ -306,7 +307,7 @@ def report_return(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def report_accept(request: HttpRequest, pk: int) -> HttpResponse:
-    report = perms.get_report_for_user_or_404(request.user, pk, action="review")
+    report = perms.get_report_for_user_or_404(request.user, pk, access=Access.REVIEW)
     _step(
         request,
         lambda: report_services.accept_report(report=report, accepted_by=request.user),
@@ -317,7 +318,7 @@ def report_accept(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def report_reopen(request: HttpRequest, pk: int) -> HttpResponse:
-    report = perms.get_report_for_user_or_404(request.user, pk, action="reopen")
+    report = perms.get_report_for_user_or_404(request.user, pk, access=Access.APPROVE)
     reason = _reason(request)
     _step(
         request,
@@ -329,7 +330,7 @@ def report_reopen(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def report_waive(request: HttpRequest, pk: int) -> HttpResponse:
-    report = perms.get_report_for_user_or_404(request.user, pk, action="waive")
+    report = perms.get_report_for_user_or_404(request.user, pk, access=Access.REVIEW)
     reason = _reason(request)
     _step(
         request,
@@ -341,7 +342,7 @@ def report_waive(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def evidence_upload(request: HttpRequest, pk: int) -> HttpResponse:
-    report = perms.get_report_for_user_or_404(request.user, pk, action="enter")
+    report = perms.get_report_for_user_or_404(request.user, pk, access=Access.CHANGE)
     form = EvidenceForm(request.POST, request.FILES)
     if not form.is_valid():
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
@@ -366,7 +367,7 @@ def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
 
 @require_POST
 def evidence_remove(request: HttpRequest, pk: int) -> HttpResponse:
-    evidence = perms.get_evidence_for_user_or_404(request.user, pk, for_write=True)
+    evidence = perms.get_evidence_for_user_or_404(request.user, pk, access=Access.CHANGE)
     report_id = evidence.report_id
     _step(
         request,
@@ -409,7 +410,7 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def review_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    review = perms.get_review_for_user_or_404(request.user, pk, action="write")
+    review = perms.get_review_for_user_or_404(request.user, pk, access=Access.CHANGE)
     form = ReviewForm(request.POST or None, review=review)
     if request.method == "POST" and form.is_valid():
         try:
@@ -424,7 +425,7 @@ def review_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def review_submit(request: HttpRequest, pk: int) -> HttpResponse:
-    review = perms.get_review_for_user_or_404(request.user, pk, action="write")
+    review = perms.get_review_for_user_or_404(request.user, pk, access=Access.CHANGE)
     _step(
         request,
         lambda: review_services.submit_review(review=review, submitted_by=request.user),
@@ -435,7 +436,7 @@ def review_submit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def review_return(request: HttpRequest, pk: int) -> HttpResponse:
-    review = perms.get_review_for_user_or_404(request.user, pk, action="decide")
+    review = perms.get_review_for_user_or_404(request.user, pk, access=Access.REVIEW)
     reason = _reason(request)
     _step(
         request,
@@ -447,7 +448,7 @@ def review_return(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def review_accept(request: HttpRequest, pk: int) -> HttpResponse:
-    review = perms.get_review_for_user_or_404(request.user, pk, action="decide")
+    review = perms.get_review_for_user_or_404(request.user, pk, access=Access.REVIEW)
     _step(
         request,
         lambda: review_services.accept_review(review=review, accepted_by=request.user),
@@ -458,7 +459,7 @@ def review_accept(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def review_publish(request: HttpRequest, pk: int) -> HttpResponse:
-    review = perms.get_review_for_user_or_404(request.user, pk, action="publish")
+    review = perms.get_review_for_user_or_404(request.user, pk, access=Access.APPROVE)
     _step(
         request,
         lambda: review_services.publish_review(review=review, requested_by=request.user),
@@ -469,7 +470,7 @@ def review_publish(request: HttpRequest, pk: int) -> HttpResponse:
 
 def review_template(request: HttpRequest, pk: int) -> FileResponse:
     """The leader's Excel template, with the members and their current values."""
-    review = perms.get_review_for_user_or_404(request.user, pk, action="write")
+    review = perms.get_review_for_user_or_404(request.user, pk, access=Access.CHANGE)
     indicators = list(catalogue_for(review.organization_id).order_by("ordering", "code"))
     members = queries.members_for_template(review)
     content = excel.bloc_template(indicators, members)
@@ -479,7 +480,7 @@ def review_template(request: HttpRequest, pk: int) -> FileResponse:
 
 
 def review_upload(request: HttpRequest, pk: int) -> HttpResponse:
-    review = perms.get_review_for_user_or_404(request.user, pk, action="write")
+    review = perms.get_review_for_user_or_404(request.user, pk, access=Access.CHANGE)
     form = UploadForm(request.POST or None, request.FILES or None)
     row_errors = []
     if request.method == "POST" and form.is_valid():

@@ -6,8 +6,11 @@ from django.utils.translation import gettext as _
 
 from blocs.enums import YearStatus
 from scoring.quarterly.models import BlocReview, EnterpriseReport, ReportTransition, ReviewTransition
-from scoring.quarterly.states import next_report_status, next_review_status
+from scoring.quarterly.states import PAST, next_report_status, next_review_status
 from thidua.audit.services import record_event
+
+# The kind of every quarterly notification: its e-mail is emails/quarterly_notice_subject.txt and _body.txt.
+NOTICE_KIND = "quarterly_notice"
 
 
 def ensure_year_open(year) -> None:
@@ -36,7 +39,7 @@ def move_report(
         report=report, actor=actor, from_status=before, to_status=report.status, comment=comment
     )
     record_event(
-        action=f"enterprise_report.{action}",
+        action=f"enterprise_report.{PAST[action]}",
         actor=actor,
         actor_label="" if actor is not None else "beat",
         organization=report.organization,
@@ -66,7 +69,7 @@ def move_review(
         review=review, actor=actor, from_status=before, to_status=review.status, comment=comment
     )
     record_event(
-        action=f"bloc_review.{action}",
+        action=f"bloc_review.{PAST[action]}",
         actor=actor,
         organization=review.organization,
         obj=review,

@@ -12,11 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from blocs.enums import MembershipStatus, YearStatus
+from blocs.membership.rules import merge_rules
 from blocs.models import BlocMembership, EmulationYear
-from blocs.year_settings import DEFAULT_YEAR_SETTINGS
 from scoring.quarterly.enums import PeriodStatus, ReportStatus, ReviewKind
 from scoring.quarterly.models import BlocReview, EnterpriseReport, ReportingPeriod, ReportTransition
-from scoring.quarterly.notify import notify
 from scoring.quarterly.periods import (
     DEFAULT_REVIEW_KINDS,
     OPTIONAL_REVIEW_QUARTERS,
@@ -25,8 +24,9 @@ from scoring.quarterly.periods import (
     quarter_dates,
 )
 from scoring.quarterly.queries import enterprise_users
-from scoring.quarterly.services.common import ensure_year_open
+from scoring.quarterly.services.common import NOTICE_KIND, ensure_year_open
 from thidua.audit.services import record_event
+from thidua.notifications.services import notify
 
 
 def _lock_period(period: ReportingPeriod) -> ReportingPeriod:
@@ -39,10 +39,8 @@ def set_up_periods(*, year: EmulationYear, created_by) -> list[ReportingPeriod]:
     year = EmulationYear.objects.select_for_update().get(pk=year.pk)
     ensure_year_open(year)
     have = set(ReportingPeriod.objects.filter(year=year).values_list("kind", flat=True))
-    enterprise_day = int(
-        year.settings.get("enterprise_report_day", DEFAULT_YEAR_SETTINGS["enterprise_report_day"])
-    )
-    bloc_day = int(year.settings.get("bloc_report_day", DEFAULT_YEAR_SETTINGS["bloc_report_day"]))
+    rules = merge_rules(None, year.settings)  # the year's settings; a bloc's regulation applies per bloc
+    enterprise_day, bloc_day = rules.enterprise_report_day, rules.bloc_report_day
     created = []
     for kind in QUARTERS:
         if kind in have:
@@ -176,9 +174,10 @@ def open_period(*, period: ReportingPeriod, opened_by=None) -> ReportingPeriod:
     enterprise_ids = EnterpriseReport.objects.filter(period=period).values_list("enterprise_id", flat=True)
     notify(
         enterprise_users(enterprise_ids),
+        kind=NOTICE_KIND,
         message=_("Reporting for %(period)s is open: enter your results by %(deadline)s.")
         % {"period": period, "deadline": period.enterprise_deadline.strftime("%d/%m/%Y")},
-        path=reverse("scoring:my_reports"),
+        url=reverse("scoring:my_reports"),
     )
     return period
 

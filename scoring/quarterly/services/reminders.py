@@ -10,6 +10,7 @@ its unique constraint makes a second sending of the same step impossible.
 from __future__ import annotations
 
 import datetime
+from collections import defaultdict
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -20,16 +21,16 @@ from django.utils.translation import gettext as _
 from blocs.enums import YearStatus
 from scoring.quarterly.enums import PeriodStatus, ReportStatus, ReviewStatus
 from scoring.quarterly.models import BlocReview, EnterpriseReport, ReportReminder
-from scoring.quarterly.notify import notify
 from scoring.quarterly.queries import (
     WAITING_STATUSES,
-    deadlines_of_row,
+    deadlines_by_bloc,
     enterprise_users,
     leader_users,
     reviewer_users,
-    with_regulation_days,
 )
+from scoring.quarterly.services.common import NOTICE_KIND
 from thidua.audit.services import record_event
+from thidua.notifications.services import notify
 
 OPEN = {"period__status": PeriodStatus.OPEN, "period__year__status": YearStatus.OPEN}
 
@@ -48,6 +49,15 @@ def _audit(obj, organization_id: int, action: str, changes: dict) -> None:
     record_event(action=action, organization=obj.organization, obj=obj, actor_label="beat", changes=changes)
 
 
+def _deadlines(rows) -> dict[int, dict]:
+    """``{period id: {bloc id: Deadlines}}`` for rows that have a period and a bloc (one query a period)."""
+    periods, blocs = {}, defaultdict(set)
+    for row in rows:
+        periods[row.period_id] = row.period
+        blocs[row.period_id].add(row.bloc_id)
+    return {pk: deadlines_by_bloc(period, blocs[pk]) for pk, period in periods.items()}
+
+
 def send_report_reminders(*, today: datetime.date | None = None, now: datetime.datetime | None = None) -> int:
     """Send every reminder due today; returns how many were sent."""
     now = now or timezone.now()
@@ -55,13 +65,14 @@ def send_report_reminders(*, today: datetime.date | None = None, now: datetime.d
     horizon = today + datetime.timedelta(days=settings.QUARTERLY_REMINDER_DAYS)
     sent = 0
 
-    waiting = with_regulation_days(
+    waiting = list(
         EnterpriseReport.objects.filter(status__in=WAITING_STATUSES, waived=False, **OPEN).select_related(
             "period__year", "enterprise", "organization"
         )
     )
-    for report in waiting.iterator(chunk_size=500):
-        deadline = deadlines_of_row(report.period, report).enterprise
+    deadlines = _deadlines(waiting)
+    for report in waiting:
+        deadline = deadlines[report.period_id][report.bloc_id].enterprise
         if not today <= deadline <= horizon:
             continue
         with transaction.atomic():
@@ -74,8 +85,9 @@ def send_report_reminders(*, today: datetime.date | None = None, now: datetime.d
             }
             emailed = notify(
                 enterprise_users([report.enterprise_id]),
+                kind=NOTICE_KIND,
                 message=message,
-                path=reverse("scoring:report_detail", args=[report.pk]),
+                url=reverse("scoring:report_detail", args=[report.pk]),
             )
             _audit(
                 report,
@@ -99,22 +111,24 @@ def send_report_reminders(*, today: datetime.date | None = None, now: datetime.d
             days = (now - report.submitted_at).days
             notify(
                 recipients,
+                kind=NOTICE_KIND,
                 message=_(
                     "Reminder: the report of %(enterprise)s for %(period)s has waited %(days)d days for your review."
                 )
                 % {"enterprise": report.enterprise.name, "period": report.period, "days": days},
-                path=reverse("scoring:report_detail", args=[report.pk]),
+                url=reverse("scoring:report_detail", args=[report.pk]),
             )
             _audit(report, report.organization_id, "enterprise_report.review_reminded", {"days": days})
         sent += 1
 
-    reviews = with_regulation_days(
+    reviews = list(
         BlocReview.objects.filter(
             status__in=[ReviewStatus.OPEN, ReviewStatus.CONSOLIDATING, ReviewStatus.RETURNED], **OPEN
         ).select_related("period__year", "bloc", "organization")
     )
-    for review in reviews.iterator(chunk_size=500):
-        deadline = deadlines_of_row(review.period, review).bloc
+    deadlines = _deadlines(reviews)
+    for review in reviews:
+        deadline = deadlines[review.period_id][review.bloc_id].bloc
         if not today <= deadline <= horizon:
             continue
         with transaction.atomic():
@@ -122,6 +136,7 @@ def send_report_reminders(*, today: datetime.date | None = None, now: datetime.d
                 continue
             notify(
                 leader_users(review.bloc_id, review.period.year_id),
+                kind=NOTICE_KIND,
                 message=_(
                     "Reminder: the report of %(bloc)s for %(period)s is due to the Board by %(deadline)s."
                 )
@@ -130,7 +145,7 @@ def send_report_reminders(*, today: datetime.date | None = None, now: datetime.d
                     "period": review.period,
                     "deadline": deadline.strftime("%d/%m/%Y"),
                 },
-                path=reverse("scoring:review_detail", args=[review.pk]),
+                url=reverse("scoring:review_detail", args=[review.pk]),
             )
             _audit(review, review.organization_id, "bloc_review.reminded", {"step": review.status})
         sent += 1

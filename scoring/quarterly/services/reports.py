@@ -14,13 +14,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from blocs.permissions import can_manage_blocs
 from blocs.pledges.enums import IndicatorKind
 from blocs.pledges.queries import catalogue_for
+from blocs.register.permissions import can_manage_blocs
 from scoring.quarterly import permissions
 from scoring.quarterly.enums import PeriodStatus, ReportStatus, YtdRule
 from scoring.quarterly.models import EnterpriseReport, EvidenceFile, IndicatorValue
-from scoring.quarterly.notify import notify
 from scoring.quarterly.periods import is_late
 from scoring.quarterly.queries import (
     catalogue_with_year,
@@ -29,10 +28,11 @@ from scoring.quarterly.queries import (
     leader_users,
     reviewer_users,
 )
-from scoring.quarterly.services.common import ensure_year_open, move_report
+from scoring.quarterly.services.common import NOTICE_KIND, ensure_year_open, move_report
 from scoring.quarterly.ytd import SIGNED_CODES, Ytd, compute_ytd, earlier_of, may_enter_ytd, ytd_rule
 from thidua.audit.services import record_event
 from thidua.documents.uploads import check_pdf_upload
+from thidua.notifications.services import notify
 
 MAX_EVIDENCE_FILES = 20
 MAX_NUMBER = Decimal(10) ** 14  # 18 digits, 4 of them decimals
@@ -285,9 +285,10 @@ def submit_report(*, report: EnterpriseReport, submitted_by) -> EnterpriseReport
     report = move_report(report, "submit", submitted_by, **changes)
     notify(
         reviewer_users(report),
+        kind=NOTICE_KIND,
         message=_("%(enterprise)s submitted its report for %(period)s; it waits for your review.")
         % {"enterprise": report.enterprise.name, "period": report.period},
-        path=_path(report),
+        url=_path(report),
     )
     return report
 
@@ -328,9 +329,10 @@ def return_report(*, report: EnterpriseReport, returned_by, reason: str) -> Ente
     )
     notify(
         enterprise_users([report.enterprise_id]),
+        kind=NOTICE_KIND,
         message=_("Your report for %(period)s was returned: %(reason)s")
         % {"period": report.period, "reason": reason},
-        path=_path(report),
+        url=_path(report),
     )
     return report
 
@@ -346,8 +348,9 @@ def accept_report(*, report: EnterpriseReport, accepted_by) -> EnterpriseReport:
         report = move_report(report, "lock", accepted_by, stamp="locked_at")
     notify(
         enterprise_users([report.enterprise_id]),
+        kind=NOTICE_KIND,
         message=_("Your report for %(period)s was accepted.") % {"period": report.period},
-        path=_path(report),
+        url=_path(report),
     )
     return report
 
@@ -371,9 +374,10 @@ def reopen_report(*, report: EnterpriseReport, reopened_by, reason: str) -> Ente
     )
     notify(
         enterprise_users([report.enterprise_id]) + leader_users(report.bloc_id, report.period.year_id),
+        kind=NOTICE_KIND,
         message=_("The Board reopened the report of %(enterprise)s for %(period)s: %(reason)s")
         % {"enterprise": report.enterprise.name, "period": report.period, "reason": reason},
-        path=_path(report),
+        url=_path(report),
     )
     return report
 
@@ -403,9 +407,10 @@ def waive_report(*, report: EnterpriseReport, waived_by, reason: str) -> Enterpr
     )
     notify(
         enterprise_users([report.enterprise_id]),
+        kind=NOTICE_KIND,
         message=_("Your report for %(period)s was waived by the bloc: %(reason)s")
         % {"period": report.period, "reason": reason},
-        path=_path(report),
+        url=_path(report),
     )
     return report
 

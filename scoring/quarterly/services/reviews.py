@@ -10,14 +10,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from blocs.permissions import can_manage_blocs
+from blocs.register.permissions import can_manage_blocs
 from scoring.quarterly import documents, permissions
 from scoring.quarterly.models import BlocReview
-from scoring.quarterly.notify import notify
 from scoring.quarterly.periods import is_late
 from scoring.quarterly.queries import board_managers, deadlines_for, leader_users, review_report_counts
-from scoring.quarterly.services.common import ensure_year_open, move_review
+from scoring.quarterly.services.common import NOTICE_KIND, ensure_year_open, move_review
 from thidua.audit.services import record_event
+from thidua.notifications.services import notify
 
 PART_ONE_FIELDS = ("economic_text", "compliance_text", "workers_text", "union_text", "movement_text")
 TEXT_FIELDS = (*PART_ONE_FIELDS, "shortcomings", "directions", "proposals")
@@ -133,9 +133,10 @@ def submit_review(*, review: BlocReview, submitted_by) -> BlocReview:
     review = move_review(review, "submit", submitted_by, **changes)
     notify(
         board_managers(review.organization_id),
+        kind=NOTICE_KIND,
         message=_("%(bloc)s submitted its report for %(period)s.")
         % {"bloc": review.bloc.name, "period": review.period},
-        path=_path(review),
+        url=_path(review),
     )
     return review
 
@@ -153,9 +154,10 @@ def return_review(*, review: BlocReview, returned_by, reason: str) -> BlocReview
     )
     notify(
         leader_users(review.bloc_id, review.period.year_id),
+        kind=NOTICE_KIND,
         message=_("The Board returned the bloc's report for %(period)s: %(reason)s")
         % {"period": review.period, "reason": reason},
-        path=_path(review),
+        url=_path(review),
     )
     return review
 
@@ -168,9 +170,10 @@ def accept_review(*, review: BlocReview, accepted_by) -> BlocReview:
     review = move_review(review, "accept", accepted_by, stamp="accepted_at")
     notify(
         leader_users(review.bloc_id, review.period.year_id),
+        kind=NOTICE_KIND,
         message=_("The Board accepted the bloc's report for %(period)s; it can now be issued.")
         % {"period": review.period},
-        path=_path(review),
+        url=_path(review),
     )
     return review
 

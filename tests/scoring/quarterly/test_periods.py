@@ -64,7 +64,7 @@ def test_opening_creates_a_report_per_member_and_a_review_per_bloc(qw):
 
 def test_opening_tells_the_members(qw):
     assert qw.member_rep is not None
-    from blocs.models import Notification
+    from thidua.notifications.models import Notification
 
     # the users were created after the opening in the fixture: open Q2 to see the message
     services.open_period(period=qw.period("Q2"), opened_by=None)
@@ -164,3 +164,14 @@ def test_closing_the_year_closes_its_open_periods(qw, world):
 
     assert count == 1
     assert ReportingPeriod.objects.get(year=qw.year, kind=PeriodKind.Q1).status == PeriodStatus.CLOSED
+
+
+def test_closing_the_year_through_the_membership_closes_the_periods(qw, world):
+    from blocs.membership.services.years import close_year
+
+    accepted(qw, qw.member, qw.member_rep, qw.leader_rep)
+
+    close_year(year=qw.year, closed_by=world.a.officer)
+
+    assert ReportingPeriod.objects.get(pk=qw.q1.pk).status == PeriodStatus.CLOSED
+    assert qw.report(qw.member).status == ReportStatus.LOCKED

@@ -119,7 +119,7 @@ def test_the_status_page_counts_per_bloc_park_and_board(qw, world, django_assert
         report=qw.report(qw.other), waived_by=qw.leader_rep, reason="Ngừng hoạt động"
     )
 
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         status = queries.period_status(qw.q1)
 
     by_bloc = {row["review"].bloc_id: row for row in status["blocs"]}

@@ -7,12 +7,12 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from blocs.models import Notification
 from scoring.quarterly.models import ReportingPeriod, ReportReminder
 from scoring.quarterly.services import reports as report_services
 from scoring.quarterly.services.reminders import send_report_reminders
 from scoring.quarterly.tasks import task_send_quarterly_reminders
 from tests.scoring.quarterly.conftest import entries, submitted
+from thidua.notifications.models import Notification
 
 pytestmark = pytest.mark.unit
 APRIL_8 = datetime.date(

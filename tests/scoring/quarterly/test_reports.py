@@ -10,7 +10,6 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from blocs.models import Notification
 from scoring.quarterly.enums import ReportStatus
 from scoring.quarterly.models import EvidenceFile, IndicatorValue, ReportingPeriod, ReportTransition
 from scoring.quarterly.services import periods as period_services
@@ -19,6 +18,7 @@ from tests.factories.blocs import BlocRegulationFactory
 from tests.pdf_tools import minimal_pdf
 from tests.scoring.quarterly.conftest import accepted, complete, entries, submitted
 from thidua.audit.models import AuditEvent
+from thidua.notifications.models import Notification
 
 pytestmark = pytest.mark.unit
 D = Decimal
@@ -299,8 +299,8 @@ def test_the_full_cycle_is_logged_and_audited(qw):
             object_id=str(report.pk), object_type="scoring.enterprisereport"
         ).values_list("action", flat=True)
     )
-    assert actions.count("enterprise_report.submit") == 2
-    assert "enterprise_report.accept" in actions
+    assert actions.count("enterprise_report.submitted") == 2
+    assert "enterprise_report.accepted" in actions
 
 
 def test_the_leader_may_not_review_its_own_report(qw):

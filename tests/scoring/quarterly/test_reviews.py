@@ -7,7 +7,6 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from blocs.models import Notification
 from scoring.quarterly.enums import ReviewStatus
 from scoring.quarterly.models import ReportingPeriod, ReviewTransition
 from scoring.quarterly.services import reports as report_services
@@ -15,6 +14,7 @@ from scoring.quarterly.services import reviews as services
 from tests.scoring.quarterly.conftest import accepted
 from thidua.audit.models import AuditEvent
 from thidua.documents.models import GeneratedDocument
+from thidua.notifications.models import Notification
 
 pytestmark = pytest.mark.unit
 

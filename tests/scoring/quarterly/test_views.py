@@ -186,7 +186,7 @@ def test_period_status_query_count_is_constant(world, client_as, django_assert_n
     url = reverse("scoring:period_status", args=[period.pk])
     client.get(url)
 
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         response = client.get(url)
 
     assert len(response.context["blocs"]) == rows

@@ -1,0 +1,9 @@
+"""Receivers of the extension signals of the layers below (connected in ``ScoringConfig.ready``)."""
+
+from scoring.quarterly.services.periods import close_periods_of_year
+
+
+def close_periods_on_year_closing(sender, *, year, closed_by, **kwargs) -> None:
+    """``blocs.membership.signals.year_closing``: the year's open periods close with it (accepted reports
+    are locked) in the same transaction."""
+    close_periods_of_year(year=year, closed_by=closed_by)
