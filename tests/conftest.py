@@ -14,6 +14,8 @@ from thidua.accounts.enums import BoardRole
 from thidua.accounts.models import Organization, User
 from thidua.accounts.session_refresh import REFRESHED_KEY
 
+pytest_plugins = ["tests.markers"]  # markers mean what pyproject.toml says: checked at collection and run
+
 
 @dataclass
 class BoardWorld:

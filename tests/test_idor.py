@@ -32,7 +32,7 @@ from tests.factories.scoring import (
 )
 from thidua.documents.services import issue_document
 
-pytestmark = pytest.mark.integration
+pytestmark = pytest.mark.unit
 
 # URLs whose key is an unguessable token handed out on purpose (public by design), not an object id.
 TOKEN_URLS = {

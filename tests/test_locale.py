@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.unit
+pytestmark = pytest.mark.integration  # runs msgfmt
 
 LOCALE = Path(__file__).resolve().parent.parent / "locale"
 

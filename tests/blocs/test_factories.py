@@ -3,7 +3,7 @@ import pytest
 from blocs.models import BlocMembership
 from tests.factories.blocs import BlocMembershipFactory, enterprise_user
 
-pytestmark = pytest.mark.integration
+pytestmark = pytest.mark.unit
 
 
 def test_membership_factory_keeps_one_board(db):

@@ -32,7 +32,7 @@ from tests.factories.blocs import (
 )
 from thidua.audit.models import AuditEvent
 
-pytestmark = pytest.mark.integration
+pytestmark = pytest.mark.unit
 
 
 @pytest.fixture

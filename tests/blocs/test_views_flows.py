@@ -11,7 +11,7 @@ from tests.conftest import english
 from tests.factories.blocs import EnterpriseFactory, enterprise_user
 from thidua.documents.models import GeneratedDocument
 
-pytestmark = pytest.mark.integration
+pytestmark = pytest.mark.unit
 
 
 def test_search_is_accent_insensitive_and_finds_tax_code(world, client_for):
@@ -39,6 +39,7 @@ def test_create_enterprise_shows_checksum_error(world, client_for):
     assert "tax_code" in response.context["form"].errors
 
 
+@pytest.mark.slow
 def test_apply_approve_issue_and_download(world, blocs_world, client_for, django_capture_on_commit_callbacks):
     newcomer = EnterpriseFactory(organization=world.a.board, name="Công ty TNHH Nông sản Thanh Bình")
     applicant = client_for(enterprise_user(newcomer))

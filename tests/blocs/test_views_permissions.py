@@ -14,7 +14,7 @@ from tests.factories.blocs import (
     MembershipApplicationFactory,
 )
 
-pytestmark = pytest.mark.integration
+pytestmark = pytest.mark.unit
 
 
 def status(client_for, user, url, method="get"):

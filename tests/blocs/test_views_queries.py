@@ -24,7 +24,7 @@ from tests.factories.blocs import (
     enterprise_user,
 )
 
-pytestmark = pytest.mark.integration
+pytestmark = pytest.mark.unit
 
 
 def _parks(board, year, n):

@@ -28,7 +28,7 @@ def test_an_unknown_code_is_shown_as_it_is():
     assert doc_type_label("XYZ") == "XYZ"
 
 
-@pytest.mark.integration
+@pytest.mark.slow
 def test_verification_page_shows_the_document_type_not_the_code(issue, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         document = issue()

@@ -71,6 +71,7 @@ def _words_on_page_one(pdf_path) -> list[tuple[str, float, float, float]]:
     ]
 
 
+@pytest.mark.integration
 @pytest.mark.slow
 @pytest.mark.parametrize("kind", ["notice", "decision"])
 def test_header_columns_and_type_sizes_in_the_pdf(kind, tmp_path):

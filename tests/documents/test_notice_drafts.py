@@ -9,7 +9,7 @@ from thidua.audit.models import AuditEvent
 from thidua.documents import services
 from thidua.documents.models import Notice
 
-pytestmark = pytest.mark.integration
+pytestmark = pytest.mark.unit
 
 
 def _form_data(world, **overrides):

@@ -7,7 +7,7 @@ from django.db import IntegrityError, connection, connections, transaction
 from thidua.documents.models import GeneratedDocument, NumberSequence
 from thidua.documents.services import next_number
 
-pytestmark = pytest.mark.integration
+pytestmark = pytest.mark.unit
 
 THREADS = 8
 ISSUES_PER_THREAD = 5

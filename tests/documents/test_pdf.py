@@ -12,7 +12,7 @@ from tests.pdf_tools import poppler
 from thidua.documents import rendering
 from thidua.documents.samples import TONE_MARK_NAME, all_samples, build_sample_document
 
-pytestmark = pytest.mark.slow
+# Each test says its kind: reading a PDF with poppler-utils is an integration test, rendering one is slow.
 
 
 def render_sample(kind: str, tmp_path: Path, **changes) -> Path:
@@ -24,6 +24,8 @@ def render_sample(kind: str, tmp_path: Path, **changes) -> Path:
     return path
 
 
+@pytest.mark.integration
+@pytest.mark.slow
 def test_notice_pdf_text_fonts_and_page_size(tmp_path):
     pdf = render_sample("notice", tmp_path)
 
@@ -44,6 +46,8 @@ def test_notice_pdf_text_fonts_and_page_size(tmp_path):
     assert "Page size:       595.276 x 841.89 pts (A4)" in info
 
 
+@pytest.mark.integration
+@pytest.mark.slow
 def test_decision_has_appendix_and_page_numbers_from_page_two(tmp_path):
     pdf = render_sample("decision", tmp_path)
 
@@ -62,6 +66,8 @@ def test_decision_has_appendix_and_page_numbers_from_page_two(tmp_path):
     assert "(Kèm theo Quyết định số 12/QĐ-BQL" in " ".join(second.split())
 
 
+@pytest.mark.unit
+@pytest.mark.slow
 def test_same_snapshot_gives_the_same_bytes(tmp_path):
     first = render_sample("notice", tmp_path).read_bytes()
     second = render_sample("notice", tmp_path).read_bytes()
@@ -93,6 +99,8 @@ def http_trap():
     server.server_close()
 
 
+@pytest.mark.unit
+@pytest.mark.slow
 def test_renderer_fetches_nothing_from_the_network_or_outside_folders(http_trap):
     base, hits = http_trap
     html = (
@@ -109,6 +117,7 @@ def test_renderer_fetches_nothing_from_the_network_or_outside_folders(http_trap)
     assert hits == []
 
 
+@pytest.mark.unit
 def test_fetcher_refuses_http_https_and_outside_files():
     fetcher = rendering.make_url_fetcher()
 
@@ -117,6 +126,7 @@ def test_fetcher_refuses_http_https_and_outside_files():
             fetcher.fetch(url)
 
 
+@pytest.mark.unit
 def test_fetcher_serves_data_uris_and_static_files():
     fetcher = rendering.make_url_fetcher()
 
@@ -127,6 +137,8 @@ def test_fetcher_serves_data_uris_and_static_files():
     assert data.read() == "xin chào".encode()
 
 
+@pytest.mark.integration
+@pytest.mark.slow
 def test_smuggled_markup_in_a_notice_is_printed_not_fetched(tmp_path, http_trap):
     base, hits = http_trap
     sample = all_samples()["notice"]()
@@ -139,6 +151,8 @@ def test_smuggled_markup_in_a_notice_is_printed_not_fetched(tmp_path, http_trap)
     assert f'<img src="{base}/a.png">' in " ".join(poppler("pdftotext", str(pdf), "-").split())
 
 
+@pytest.mark.unit
+@pytest.mark.slow
 def test_render_sample_command_writes_a_pdf(tmp_path):
     out = tmp_path / "notice.pdf"
 
@@ -147,6 +161,7 @@ def test_render_sample_command_writes_a_pdf(tmp_path):
     assert out.read_bytes().startswith(b"%PDF")
 
 
+@pytest.mark.unit
 def test_render_sample_command_names_the_known_kinds(tmp_path):
     with pytest.raises(CommandError, match="notice"):
         call_command("render_sample", "nope", str(tmp_path / "x.pdf"))

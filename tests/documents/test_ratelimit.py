@@ -15,7 +15,7 @@ from thidua.documents.enums import DocumentStatus
 from thidua.documents.models import GeneratedDocument, NumberSequence
 from thidua.documents.ratelimit import recent_requests
 
-pytestmark = pytest.mark.integration
+pytestmark = pytest.mark.unit
 
 LIMIT, WINDOW = 30, 600
 

@@ -11,7 +11,7 @@ from thidua.documents import queries, services
 from thidua.documents.enums import DocumentStatus
 from thidua.documents.models import GeneratedDocument
 
-pytestmark = pytest.mark.integration  # renders real PDFs in-process (eager Celery)
+pytestmark = pytest.mark.unit  # the tests that render a real PDF in-process (eager Celery) are slow too
 
 
 def test_issue_document_snapshots_and_audits(world, issue, django_capture_on_commit_callbacks):
@@ -32,6 +32,7 @@ def test_issue_document_refuses_reserved_context_keys(issue):
         issue(context={"document": "x"})
 
 
+@pytest.mark.slow
 def test_render_on_commit_ends_done_with_matching_sha256(issue, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         document = issue()
@@ -44,6 +45,7 @@ def test_render_on_commit_ends_done_with_matching_sha256(issue, django_capture_o
     assert hashlib.sha256(data).hexdigest() == document.sha256
 
 
+@pytest.mark.slow
 def test_render_is_idempotent_and_deterministic(issue, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         document = issue()
@@ -59,6 +61,7 @@ def test_render_is_idempotent_and_deterministic(issue, django_capture_on_commit_
     assert rerendered.file.name == document.file.name
 
 
+@pytest.mark.slow
 def test_stale_rendering_claim_is_taken_over(issue, settings):
     document = issue()
     long_ago = timezone.now() - timedelta(seconds=settings.DOCUMENTS_RENDER_STALE_AFTER + 1)
@@ -91,6 +94,7 @@ def test_document_fails_after_too_many_attempts(issue, settings):
     assert AuditEvent.objects.filter(action="document.failed", object_id=str(document.pk)).count() == 1
 
 
+@pytest.mark.slow
 def test_template_error_fails_at_once_and_retry_renders(world, issue, django_capture_on_commit_callbacks):
     document = issue(template_name="pdf/no_such_template.html")
     rendered = services.render_claimed_document(document.pk)
@@ -110,6 +114,7 @@ def test_retry_refuses_a_document_that_did_not_fail(world, issue):
         services.retry_document(document=issue(), retried_by=world.a.officer)
 
 
+@pytest.mark.slow
 def test_sweeper_re_enqueues_old_pending_and_stale_rendering_only(issue, settings):
     old, fresh, stale, done = issue(), issue(), issue(), issue()
     past = timezone.now() - timedelta(hours=1)
@@ -132,6 +137,7 @@ def test_documents_for_owner(world, issue):
     assert list(queries.documents_for_owner(notice)) == [mine]
 
 
+@pytest.mark.slow
 def test_issue_notice_numbers_it_once(world, django_capture_on_commit_callbacks):
     notice = NoticeFactory(created_by=world.a.officer, signer=world.a.signer)
 

@@ -11,7 +11,7 @@ from thidua.documents import services
 from thidua.documents.enums import DocumentStatus
 from thidua.documents.models import GeneratedDocument, Notice
 
-pytestmark = pytest.mark.integration
+pytestmark = pytest.mark.unit
 
 
 @pytest.fixture
@@ -25,6 +25,7 @@ def rendered(world, django_capture_on_commit_callbacks):
 
 
 # --- notices ---------------------------------------------------------------
+@pytest.mark.slow
 def test_officer_creates_then_issues_a_notice(world, client_for, django_capture_on_commit_callbacks):
     client = client_for(world.a.officer)
     data = {
@@ -113,6 +114,7 @@ def test_status_partial_polls_while_pending(world, client_for, issue):
     assert "document_download" not in html
 
 
+@pytest.mark.slow
 def test_status_partial_shows_download_when_done(world, client_for, rendered):
     url = reverse("documents:document_status", args=[rendered.document.pk])
 
@@ -122,6 +124,7 @@ def test_status_partial_shows_download_when_done(world, client_for, rendered):
     assert reverse("documents:document_download", args=[rendered.document.pk]) in html
 
 
+@pytest.mark.slow
 def test_download_trio_and_rfc5987_name(world, client_for, rendered):
     document = rendered.document
     url = reverse("documents:document_download", args=[document.pk])
@@ -139,6 +142,7 @@ def test_download_trio_and_rfc5987_name(world, client_for, rendered):
     assert client_for(world.b.admin).get(url).status_code == 404
 
 
+@pytest.mark.slow
 def test_requester_outside_board_staff_may_download(
     world, client_for, issue, django_capture_on_commit_callbacks
 ):
@@ -151,6 +155,7 @@ def test_requester_outside_board_staff_may_download(
     assert response.status_code == 200
 
 
+@pytest.mark.slow
 def test_retry_trio(world, client_for, issue, django_capture_on_commit_callbacks):
     document = issue()
     GeneratedDocument.objects.filter(pk=document.pk).update(status=DocumentStatus.FAILED, error="boom")
@@ -186,6 +191,7 @@ def _upload(data: bytes, name="van-ban.pdf"):
     return handle
 
 
+@pytest.mark.slow
 def test_verify_page_is_public_and_shows_the_fingerprint(rendered):
     document = rendered.document
 
@@ -197,6 +203,7 @@ def test_verify_page_is_public_and_shows_the_fingerprint(rendered):
     assert "01/TB-BQL" in html
 
 
+@pytest.mark.slow
 def test_verify_accepts_the_registered_pdf_and_rejects_a_changed_one(rendered):
     document = rendered.document
     url = reverse("documents:verify", args=[document.verification_token])
@@ -209,6 +216,7 @@ def test_verify_accepts_the_registered_pdf_and_rejects_a_changed_one(rendered):
     assert changed.context["result"] is False
 
 
+@pytest.mark.slow
 def test_verify_refuses_a_file_that_is_not_pdf(rendered):
     url = reverse("documents:verify", args=[rendered.document.verification_token])
 

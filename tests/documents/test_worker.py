@@ -25,7 +25,7 @@ from thidua.documents.enums import DocumentStatus
 from thidua.documents.models import GeneratedDocument
 from thidua.documents.queries import sha256_of_stream
 
-pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.integration, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
 # The broker of the real-worker tests: its database is flushed, so give each concurrent run its own.
 REDIS_URL = (

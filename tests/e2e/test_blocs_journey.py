@@ -15,7 +15,7 @@ from tests.factories.blocs import (
 )
 from tests.pdf_tools import pdf_text as read_pdf_text
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]  # the journey renders real PDFs
 
 
 def test_enterprise_applies_board_approves_and_issues_the_decision(live_server, world, new_page, tmp_path):

@@ -9,7 +9,7 @@ from tests.e2e.conftest import login, submit_and_wait
 from tests.factories.accounts import TOTPDeviceFactory
 from tests.pdf_tools import pdf_text as read_pdf_text
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]  # the journey renders real PDFs
 
 
 def test_officer_issues_a_notice_downloads_and_verifies_it(live_server, world, page, tmp_path):

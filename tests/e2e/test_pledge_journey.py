@@ -12,7 +12,7 @@ from tests.e2e.conftest import login
 from tests.factories.accounts import TEST_PASSWORD, TOTPDeviceFactory
 from tests.pdf_tools import pdf_text as read_pdf_text
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]  # the journey renders real PDFs
 
 
 def _fill_targets(page, values):

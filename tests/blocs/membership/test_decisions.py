@@ -8,7 +8,7 @@ from blocs.models import BlocMembership
 from tests.factories.blocs import BlocFactory, BlocMembershipFactory, EmulationYearFactory
 from thidua.documents.rendering import render_html
 
-pytestmark = pytest.mark.integration
+pytestmark = pytest.mark.unit
 
 
 def test_issue_consolidation_decision_numbers_renders_and_links_memberships(world):

@@ -10,7 +10,7 @@ from tests.blocs.pdf import PDF_BYTES, pdf_upload
 from tests.conftest import english
 from thidua.audit.models import AuditEvent
 
-pytestmark = pytest.mark.integration
+pytestmark = pytest.mark.unit
 
 
 @pytest.fixture(autouse=True)

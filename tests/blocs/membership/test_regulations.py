@@ -18,7 +18,7 @@ from tests.conftest import english
 from tests.factories.blocs import BlocMembershipFactory, EmulationYearFactory
 from thidua.audit.models import AuditEvent
 
-pytestmark = pytest.mark.integration
+pytestmark = pytest.mark.unit
 
 
 @pytest.fixture(autouse=True)

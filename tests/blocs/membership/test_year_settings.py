@@ -13,7 +13,7 @@ from blocs.membership.services.years import close_year, update_year_settings
 from tests.conftest import english
 from thidua.audit.models import AuditEvent
 
-pytestmark = pytest.mark.integration
+pytestmark = pytest.mark.unit
 
 FORM = {
     "bloc_quorum_ratio": "0.75",
@@ -30,12 +30,10 @@ FORM = {
 # ---------------------------------------------------------------------------
 # Pure validation
 # ---------------------------------------------------------------------------
-@pytest.mark.unit
 def test_defaults_are_valid():
     assert clean_year_settings(DEFAULT_YEAR_SETTINGS) == DEFAULT_YEAR_SETTINGS
 
 
-@pytest.mark.unit
 @pytest.mark.parametrize(
     ("key", "value"),
     [
@@ -60,7 +58,6 @@ def test_out_of_range_values_are_refused(key, value):
     assert list(caught.value.message_dict) == [key]
 
 
-@pytest.mark.unit
 def test_values_are_normalised():
     cleaned = clean_year_settings(
         {"bloc_quorum_ratio": Decimal("0.75"), "dossier_deadline": "2-29", "bloc_report_day": 31}

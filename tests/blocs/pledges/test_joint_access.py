@@ -8,7 +8,7 @@ from tests.blocs.pledges.conftest import signed
 from tests.factories.accounts import UserFactory
 from tests.factories.blocs import BlocFactory, BlocMembershipFactory, EnterpriseFactory, enterprise_user
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.unit, pytest.mark.slow]  # every test renders the joint pledge
 
 
 @pytest.fixture

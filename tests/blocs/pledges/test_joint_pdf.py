@@ -6,7 +6,7 @@ from tests.blocs.pledges.conftest import signed
 from tests.pdf_tools import pdf_text
 from thidua.documents.enums import DocumentStatus
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.integration, pytest.mark.slow]  # renders, then reads it with pdftotext
 
 
 def test_joint_pledge_pdf_contains_every_member_and_target(pw, world, django_capture_on_commit_callbacks):

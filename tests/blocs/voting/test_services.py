@@ -15,7 +15,7 @@ from blocs.voting.services import (
 from tests.factories.accounts import UserFactory
 from thidua.audit.models import AuditEvent
 
-pytestmark = pytest.mark.integration
+pytestmark = pytest.mark.unit
 
 
 @pytest.fixture
