@@ -17,7 +17,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 RUN_ENV := DEBUG=1
 
-.PHONY: help run test install install-dev migrate messages demo lint e2e bench-pdf bench-data clean check-python
+.PHONY: help run test preflight install install-dev migrate messages demo lint e2e bench-pdf bench-data bench-import clean check-python
 
 help:
 	@echo "make run    set up .venv, migrate SQLite, load demo data, serve http://$(HOST):$(PORT)"
@@ -57,10 +57,15 @@ run: install messages demo
 	@echo "Portal: http://$(HOST):$(PORT)  (tasks run in-process; Ctrl+C to stop)"
 	$(RUN_ENV) $(VPY) manage.py runserver $(HOST):$(PORT)
 
-test: install-dev messages
+# The system packages the suite needs (Chromium, poppler-utils, redis-server, gettext, Pango/HarfBuzz): all the
+# missing ones in one install line, before anything else runs.
+preflight:
+	@scripts/test-preflight
+
+test: preflight install-dev messages
 	$(VPY) -m pytest $(PYTEST_ARGS)
 
-e2e: install-dev messages
+e2e: preflight install-dev messages
 	$(VPY) -m pytest tests/e2e $(PYTEST_ARGS)
 
 lint: install-dev
@@ -71,6 +76,9 @@ bench-pdf: install-dev messages
 
 bench-data: install-dev
 	$(VPY) bench/generate.py
+
+bench-import: install-dev
+	$(VPY) bench/import_xlsx.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .test-media
