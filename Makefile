@@ -57,8 +57,8 @@ run: install messages demo
 	@echo "Portal: http://$(HOST):$(PORT)  (tasks run in-process; Ctrl+C to stop)"
 	$(RUN_ENV) $(VPY) manage.py runserver $(HOST):$(PORT)
 
-# The system packages the suite needs (Chromium, poppler-utils, redis-server, gettext, Pango/HarfBuzz): all the
-# missing ones in one install line, before anything else runs.
+# The system packages the suite needs (Chromium, poppler-utils, redis-server, gettext, docker-compose,
+# Pango/HarfBuzz): all the missing ones in one install line, before anything else runs.
 preflight:
 	@scripts/test-preflight
 

@@ -83,7 +83,7 @@ def import_workbook(client, content: bytes) -> dict[str, float]:
     steps = {}
     start = time.perf_counter()
     upload = SimpleUploadedFile("doanh-nghiep.xlsx", content, content_type="application/octet-stream")
-    response = client.post(reverse("blocs_io:import_upload"), {"file": upload})
+    response = client.post(reverse("register:enterprise_import"), {"file": upload})
     assert response.status_code == 302, response.status_code
     url = response["Location"]
     steps["upload (size and type checks, file stored)"] = time.perf_counter() - start

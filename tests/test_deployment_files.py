@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.unit
+# Each test says its kind: those that run docker-compose are integration tests.
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -44,6 +44,7 @@ LEFT_OUT = [".env", ".env.*", ".git", ".venv", "media", ".test-media", "**/__pyc
             ".ruff_cache", "db.sqlite3*", ".helper-env"]  # fmt: skip
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize("pattern", LEFT_OUT)
 def test_the_image_leaves_out_secrets_history_data_and_caches(pattern):
     lines = (ROOT / ".dockerignore").read_text(encoding="utf-8").splitlines()
@@ -51,12 +52,14 @@ def test_the_image_leaves_out_secrets_history_data_and_caches(pattern):
     assert pattern in lines
 
 
+@pytest.mark.unit
 def test_the_dockerignore_does_not_readmit_a_secret():
     lines = (ROOT / ".dockerignore").read_text(encoding="utf-8").splitlines()
 
     assert not [line for line in lines if line.startswith("!")]
 
 
+@pytest.mark.integration
 def test_only_the_tls_proxy_is_published_on_the_host():
     result = compose_config(SECRET_KEY="compose-test", POSTGRES_PASSWORD="compose-test")
 
@@ -71,6 +74,7 @@ def test_only_the_tls_proxy_is_published_on_the_host():
     }
 
 
+@pytest.mark.integration
 def test_compose_refuses_to_start_without_a_database_password():
     result = compose_config(SECRET_KEY="compose-test")
 
@@ -78,6 +82,7 @@ def test_compose_refuses_to_start_without_a_database_password():
     assert "set POSTGRES_PASSWORD in .env" in result.stderr
 
 
+@pytest.mark.integration
 def test_compose_refuses_to_start_without_a_secret_key():
     result = compose_config(POSTGRES_PASSWORD="compose-test")
 
@@ -85,6 +90,7 @@ def test_compose_refuses_to_start_without_a_secret_key():
     assert "set SECRET_KEY in .env" in result.stderr
 
 
+@pytest.mark.unit
 def test_the_proxy_forwards_to_web_over_the_internal_network_and_says_https():
     conf = (ROOT / "deploy" / "nginx" / "thidua.conf").read_text(encoding="utf-8")
 

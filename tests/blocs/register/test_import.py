@@ -219,7 +219,7 @@ def test_a_workbook_of_many_rows_imports_every_row(world, client_for):
     assert created.count() == 50
     assert set(created.values_list("park__code", flat=True)) == {"TB"}
     assert created.get(tax_code=valid_tax_code(50)).name == "Công ty TNHH Số 50"
-    assert AuditEvent.objects.filter(action="blocs.enterprise_import").count() == 1
+    assert AuditEvent.objects.filter(action="enterprise.imported").count() == 1
 
 
 def test_parse_is_pure(world, tmp_path):
