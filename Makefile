@@ -15,7 +15,8 @@ PYTHON ?= $(shell for p in $(PY_CANDIDATES); do \
 
 HOST ?= 127.0.0.1
 PORT ?= 8000
-RUN_ENV := DEBUG=1
+# The verification links printed on PDFs (QR codes) point to the server make run starts.
+RUN_ENV := DEBUG=1 SITE_URL=http://$(HOST):$(PORT)
 
 .PHONY: help run test preflight install install-dev migrate messages demo lint e2e bench-pdf bench-data bench-import clean check-python
 

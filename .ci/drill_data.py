@@ -5,10 +5,13 @@ document rendered to PDF (its SHA-256 recorded) and the scanned signed copy of t
 """
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django_otp.oath import TOTP
 
 from blocs.pledges import services as pledge_services
 from blocs.pledges.models import PledgeSignature
+from thidua.accounts.demo import DEMO_PASSWORD, demo_totp_key_hex
 from thidua.accounts.models import User
+from thidua.documents import queries as document_queries
 from thidua.documents import services as document_services
 
 officer = User.objects.get(email="officer.tn@thidua.demo")
@@ -21,7 +24,16 @@ notice = document_services.create_notice(
     recipients="Như trên;\nLưu: VT, TĐKT.",
     signer=signer,
 )
-notice = document_services.issue_notice(notice=notice, issued_by=officer)  # renders in-process (no broker)
+# Board documents are signed before they are numbered: send it to the signer, who signs (renders in-process).
+document_services.submit_notice(notice=notice, submitted_by=officer)
+signature_request = document_queries.signature_requests_for_owner(notice).first()
+document_services.sign_document(
+    signature_request=signature_request,
+    signed_by=signer,
+    password=DEMO_PASSWORD,
+    otp_token=f"{TOTP(bytes.fromhex(demo_totp_key_hex())).token():06d}",
+)
+notice.refresh_from_db()
 notice.document.refresh_from_db()
 assert notice.document.sha256, f"the drill's notice did not render: {notice.document.status}"
 

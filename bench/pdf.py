@@ -6,7 +6,10 @@ Measures, on this machine:
 - cold: a new Python process that sets Django up, imports WeasyPrint and renders the 2-page decision;
 - documents per minute with one worker process, through the real pipeline (claim, render, store, hash, done);
 - resident memory over 300 consecutive 2-page renders;
-- p95 of the web request that issues a notice (it only enqueues: numbering, snapshot, audit, on-commit send).
+- p95 of the web requests of the signing workflow (they only enqueue): the officer sends a notice for
+  signature (snapshot, unnumbered preview, audit, on-commit send), and the signer signs it (re-authentication
+  with password and a one-time code, number, issue, audit, on-commit send). The password hasher is the test
+  settings' MD5: the real PBKDF2 check adds its own cost (see docs/benchmarks.md).
 
 Runs against a throw-away test database (SQLite file unless DATABASE_URL is set); nothing is kept.
 """
@@ -97,13 +100,14 @@ def run(connection) -> None:
     from django.conf import settings
     from django.test import Client
     from django.urls import reverse
+    from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    from tests.factories.accounts import OrganizationFactory, staff_user
+    from tests.factories.accounts import TEST_PASSWORD, OrganizationFactory, staff_user
     from tests.factories.documents import NoticeFactory
     from thidua.accounts.enums import BoardRole
     from thidua.celery import app as celery_app
-    from thidua.documents import rendering, samples, services
+    from thidua.documents import queries, rendering, samples, services
 
     settings.DOCUMENTS_ISSUE_RATE = (10_000, 600)  # one officer asks for every document of the benchmark
 
@@ -208,27 +212,49 @@ def run(connection) -> None:
     )
     results.append(("RSS growth from render 50 to the last", f"{growth:+.1f} %"))
 
-    # The web request that issues a notice: it only enqueues.
-    client = Client()
-    client.force_login(officer)
-    device = TOTPDevice.objects.create(user=officer, name="bench", confirmed=True)
-    session = client.session
-    session["otp_device_id"] = device.persistent_id
-    session.save()
+    # The web requests of the signing workflow: they only enqueue.
+    def verified_client(user, device) -> Client:
+        client = Client()
+        client.force_login(user)
+        session = client.session
+        session["otp_device_id"] = device.persistent_id
+        session.save()
+        return client
+
+    client = verified_client(officer, TOTPDevice.objects.create(user=officer, name="bench", confirmed=True))
+    # The signer proves the second factor with backup codes: one fresh code per signature.
+    backup = StaticDevice.objects.create(user=signer, name="backup", confirmed=True)
+    codes = [f"bench{n:05d}" for n in range(RUNS + 5)]
+    StaticToken.objects.bulk_create(StaticToken(device=backup, token=code) for code in codes)
+    signer_client = verified_client(signer, backup)
     notices = [NoticeFactory(created_by=officer, signer=signer) for _ in range(RUNS + 5)]
-    durations = []
+    submit_times, sign_times = [], []
     for index, notice in enumerate(notices):
         start = time.perf_counter()
-        response = client.post(reverse("documents:notice_issue", args=[notice.pk]))
-        if index >= 5:  # the first requests warm up URL resolving and templates
-            durations.append(time.perf_counter() - start)
+        response = client.post(reverse("documents:notice_submit", args=[notice.pk]))
+        submitted = time.perf_counter() - start
         assert response.status_code == 302, response.status_code
-    results.append(
-        (
-            f"POST issue notice (number + snapshot + audit + enqueue; n={RUNS}) p50 / p95",
-            f"{fmt_ms(statistics.median(durations))} / {fmt_ms(percentile(durations, 95))}",
+        signature_request = queries.signature_requests_for_owner(notice).first()
+        start = time.perf_counter()
+        response = signer_client.post(
+            reverse("documents:signature_sign", args=[signature_request.pk]),
+            {"password": TEST_PASSWORD, "otp_token": codes[index]},
         )
-    )
+        signed = time.perf_counter() - start
+        assert response.status_code == 302, response.status_code
+        if index >= 5:  # the first requests warm up URL resolving and templates
+            submit_times.append(submitted)
+            sign_times.append(signed)
+    results += [
+        (
+            f"POST send notice for signature (snapshot + preview + audit + enqueue; n={RUNS}) p50 / p95",
+            f"{fmt_ms(statistics.median(submit_times))} / {fmt_ms(percentile(submit_times, 95))}",
+        ),
+        (
+            f"POST sign (re-authentication + number + issue + audit + enqueue; n={RUNS}) p50 / p95",
+            f"{fmt_ms(statistics.median(sign_times))} / {fmt_ms(percentile(sign_times, 95))}",
+        ),
+    ]
 
     print_report(results, connection.vendor)
 

@@ -30,7 +30,8 @@ from tests.factories.scoring import (
     EvidenceFileFactory,
     ReportingPeriodFactory,
 )
-from thidua.documents.services import issue_document
+from thidua.documents.models import LegalBasis, SignatureRequest
+from thidua.documents.services import issue_document, submit_notice
 
 pytestmark = pytest.mark.unit
 
@@ -148,6 +149,17 @@ class OtherBoard:
             ),
         )
 
+    def signature_request(self):
+        def build():
+            notice = NoticeFactory(created_by=self.world.b.officer, signer=self.world.b.signer)
+            submit_notice(notice=notice, submitted_by=self.world.b.officer)
+            return SignatureRequest.objects.get(object_id=str(notice.pk))
+
+        return self._get("signature_request", build)
+
+    def legal_basis(self):
+        return self._get("legal_basis", lambda: LegalBasis.objects.filter(organization=self.board).first())
+
 
 CASES = {
     "accounts:staff_toggle_active": lambda o: o.world.b.officer,
@@ -190,7 +202,14 @@ CASES = {
     "membership:election_confirm": OtherBoard.election,
     "membership:election_vote": OtherBoard.election,
     "documents:notice_detail": lambda o: NoticeFactory(created_by=o.world.b.officer, signer=o.world.b.signer),
-    "documents:notice_issue": lambda o: NoticeFactory(created_by=o.world.b.officer, signer=o.world.b.signer),
+    "documents:notice_submit": lambda o: NoticeFactory(created_by=o.world.b.officer, signer=o.world.b.signer),
+    "documents:signature_detail": OtherBoard.signature_request,
+    "documents:signature_sign": OtherBoard.signature_request,
+    "documents:signature_return": OtherBoard.signature_request,
+    "documents:signature_withdraw": OtherBoard.signature_request,
+    "documents:legal_basis_edit": OtherBoard.legal_basis,
+    "documents:legal_basis_delete": OtherBoard.legal_basis,
+    "accounts:signer_settings": lambda o: o.world.b.signer,
     "documents:notice_edit": lambda o: NoticeFactory(created_by=o.world.b.officer, signer=o.world.b.signer),
     "documents:notice_delete": lambda o: NoticeFactory(created_by=o.world.b.officer, signer=o.world.b.signer),
     "documents:document_status": OtherBoard.document,

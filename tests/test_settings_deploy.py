@@ -24,6 +24,7 @@ def production_env(**overrides: str) -> dict[str, str]:
     env = {name: os.environ[name] for name in PASSED_THROUGH if name in os.environ}
     env.setdefault("DATABASE_URL", "sqlite:////tmp/thidua-deploy-check.sqlite3")
     env["REDIS_URL"] = "redis://127.0.0.1:6379/9"  # production renders in a worker (documents.E001)
+    env["SITE_URL"] = "https://thidua.example.vn"  # printed in every PDF's QR code (documents.E002)
     env["DJANGO_SETTINGS_MODULE"] = "thidua.settings"
     env.update(overrides)
     return {key: value for key, value in env.items() if value is not None}

@@ -275,6 +275,8 @@ DOCUMENTS_ISSUE_RATE = (
     env_int("DOCUMENTS_ISSUE_RATE_COUNT", 30),
     env_int("DOCUMENTS_ISSUE_RATE_SECONDS", 600),
 )
+# A signer who fails re-authentication this many times in this many seconds may not sign for a while.
+DOCUMENTS_SIGN_FAILURES = (5, 15 * 60)
 
 # Uploaded Excel workbooks (thidua.spreadsheets): checked from the archive's directory before openpyxl opens
 # them, then streamed read-only up to a row limit that counts blank rows. Defaults in the README.

@@ -199,6 +199,10 @@ def test_admin_edits_their_board(world, client_for):
         "address": "Số 1 đường Thống Nhất",
         "phone": "",
         "email": "",
+        "head_title": board.head_title,
+        "filing_unit": board.filing_unit,
+        "reports_to": board.reports_to,
+        "pledge_doc_type": board.pledge_doc_type,
     }
 
     response = client_for(world.a.admin).post("/board/edit/", data)

@@ -1,6 +1,6 @@
 import pytest
 
-from thidua.documents.checks import check_celery_required
+from thidua.documents.checks import check_celery_required, check_site_url
 
 pytestmark = pytest.mark.unit
 
@@ -33,3 +33,27 @@ def test_development_may_render_in_process(settings):
     settings.CELERY_TASK_ALWAYS_EAGER = True
 
     assert check_celery_required() == []
+
+
+@pytest.mark.parametrize(
+    "url", ["", "http://127.0.0.1:8000", "https://localhost", "https://127.0.1.1", "http://thidua.example.vn"]
+)
+def test_production_needs_the_public_https_site_url(settings, url):
+    settings.DEBUG = False
+    settings.SITE_URL = url
+
+    assert [error.id for error in check_site_url()] == ["documents.E002"]
+
+
+def test_production_with_its_public_address_passes(settings):
+    settings.DEBUG = False
+    settings.SITE_URL = "https://thidua.bqlkcn.thainguyen.gov.vn"
+
+    assert check_site_url() == []
+
+
+def test_make_run_may_use_its_local_address(settings):
+    settings.DEBUG = True
+    settings.SITE_URL = "http://127.0.0.1:8000"
+
+    assert check_site_url() == []

@@ -4,7 +4,14 @@ import pytest
 
 from tests.pdf_tools import poppler
 from thidua.documents import rendering
-from thidua.documents.letterhead import LEFT_COLUMN_MM, balanced_lines, text_width_mm
+from thidua.documents.letterhead import (
+    LEFT_COLUMN_MM,
+    authority_line,
+    balanced_lines,
+    locality_of,
+    short_parent_line,
+    text_width_mm,
+)
 from thidua.documents.samples import all_samples, build_sample_document
 from thidua.documents.templatetags.pdf_text import title_lines
 
@@ -42,23 +49,93 @@ def test_a_very_long_line_is_capped_at_three_lines():
     assert len(lines) == 3
 
 
+NB = "\u00a0"
+
+
 @pytest.mark.unit
-def test_context_and_html_carry_the_balanced_lines():
-    document = build_sample_document(all_samples()["notice"]())
+def test_context_and_html_carry_the_short_parent_line_and_balanced_issuing_lines():
+    sample = all_samples()["notice"]()
+    document = build_sample_document(sample)
+    document.letterhead["parent_body_line"] = "Ủy ban nhân dân tỉnh Thái Nguyên"  # as a Board might type it
 
     context = rendering.document_context(document)
     html = rendering.render_html(document)
 
-    assert context["letterhead"]["parent_body_lines"] == ["ỦY BAN NHÂN DÂN", "TỈNH THÁI NGUYÊN"]
-    assert "ỦY BAN NHÂN DÂN<br>TỈNH THÁI NGUYÊN" in html
+    assert context["letterhead"]["parent_body_lines"] == [f"UBND TỈNH{NB}THÁI{NB}NGUYÊN"]
+    assert context["letterhead"]["issuing_body_lines"] == [f"BAN{NB}QUẢN{NB}LÝ CÁC", f"KHU{NB}CÔNG{NB}NGHIỆP"]
+    assert f"BAN{NB}QUẢN{NB}LÝ CÁC<br>KHU{NB}CÔNG{NB}NGHIỆP" in html
     assert '<span class="motto-text">Độc lập - Tự do - Hạnh phúc</span>' in html
 
 
 @pytest.mark.unit
-def test_authority_line_is_balanced():
-    lines = title_lines("TRƯỞNG BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP TỈNH THÁI NGUYÊN")
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN", "UBND TỈNH THÁI NGUYÊN"),
+        ("Uỷ ban nhân dân tỉnh Đắk Lắk", "UBND TỈNH ĐẮK LẮK"),
+        ("ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI", "UBND THÀNH PHỐ HÀ NỘI"),
+        ("UBND TỈNH THÁI NGUYÊN", "UBND TỈNH THÁI NGUYÊN"),
+        ("HỘI ĐỒNG NHÂN DÂN TỈNH BẮC NINH", "HĐND TỈNH BẮC NINH"),
+        ("BAN QUẢN LÝ CÁC KCN TỈNH THÁI NGUYÊN", "BAN QUẢN LÝ CÁC KCN TỈNH THÁI NGUYÊN"),
+    ],
+)
+def test_parent_line_in_its_short_official_form(line, expected):
+    assert short_parent_line(line) == expected
 
-    assert lines == ["TRƯỞNG BAN QUẢN LÝ CÁC KHU", "CÔNG NGHIỆP TỈNH THÁI NGUYÊN"]
+
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    ("parent", "locality"),
+    [
+        ("UBND TỈNH THÁI NGUYÊN", "TỈNH THÁI NGUYÊN"),
+        ("ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN", "TỈNH THÁI NGUYÊN"),
+        ("BỘ CÔNG THƯƠNG", ""),
+    ],
+)
+def test_locality_of_the_parent_line(parent, locality):
+    assert locality_of(parent) == locality
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    ("head", "issuing", "parent", "expected"),
+    [
+        # The defect: the long parent form left "UBND" (or "ỦY BAN NHÂN DÂN") in the authority line.
+        (
+            "Trưởng ban",
+            "BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP",
+            "UBND TỈNH THÁI NGUYÊN",
+            "TRƯỞNG BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP TỈNH THÁI NGUYÊN",
+        ),
+        (
+            "Trưởng ban",
+            "BAN QUẢN LÝ KHU KINH TẾ",
+            "ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK",
+            "TRƯỞNG BAN QUẢN LÝ KHU KINH TẾ TỈNH ĐẮK LẮK",
+        ),
+        (
+            "Trưởng ban",
+            "BAN QUẢN LÝ CÁC KCN TỈNH BẮC NINH",
+            "UBND TỈNH BẮC NINH",
+            "TRƯỞNG BAN QUẢN LÝ CÁC KCN TỈNH BẮC NINH",
+        ),
+        ("Giám đốc", "SỞ NỘI VỤ", "UBND TỈNH THÁI NGUYÊN", "GIÁM ĐỐC SỞ NỘI VỤ TỈNH THÁI NGUYÊN"),
+    ],
+)
+def test_authority_line_is_built_from_the_parent_line(head, issuing, parent, expected):
+    assert authority_line(head_title=head, issuing_body_line=issuing, parent_body_line=parent) == expected
+
+
+@pytest.mark.unit
+def test_authority_line_breaks_outside_fixed_phrases():
+    document = build_sample_document(all_samples()["decision"]())
+
+    line = rendering.document_context(document)["letterhead"]["authority_line"]
+
+    assert title_lines(line) == [
+        f"TRƯỞNG BAN{NB}QUẢN{NB}LÝ CÁC",
+        f"KHU{NB}CÔNG{NB}NGHIỆP TỈNH{NB}THÁI{NB}NGUYÊN",
+    ]
 
 
 def _words_on_page_one(pdf_path) -> list[tuple[str, float, float, float]]:

@@ -87,16 +87,16 @@ def test_the_count_costs_two_queries_covered_by_indexes(world, issue):
     assert ["requested_by", "created_at"] in index_columns
 
 
-def test_issue_view_shows_the_refusal_as_a_message(world, client_for, issue):
+def test_submit_view_shows_the_refusal_as_a_message(world, client_for, issue):
     _fill_the_window(issue)
     notice = NoticeFactory(created_by=world.a.officer, signer=world.a.signer)
     client = client_for(world.a.officer)
     english(client)
 
-    response = client.post(reverse("documents:notice_issue", args=[notice.pk]), follow=True)
+    response = client.post(reverse("documents:notice_submit", args=[notice.pk]), follow=True)
 
     notice.refresh_from_db()
-    assert notice.document is None
+    assert (notice.status, notice.document) == ("draft", None)
     assert "You have asked for too many documents" in response.content.decode()
     assert GeneratedDocument.objects.count() == LIMIT
 

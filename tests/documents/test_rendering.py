@@ -8,6 +8,11 @@ from thidua.documents.samples import all_samples, build_sample_document
 pytestmark = pytest.mark.unit
 
 
+def plain(text: str) -> str:
+    """Text with the non-breaking spaces of proper names and fixed phrases read as spaces."""
+    return text.replace("\u00a0", " ")
+
+
 @pytest.mark.parametrize(
     ("day", "expected"),
     [
@@ -27,7 +32,7 @@ def test_number_and_symbol_pads_below_ten(number, expected):
 
 
 def sample_html(kind="notice"):
-    return rendering.render_html(build_sample_document(all_samples()[kind]()))
+    return plain(rendering.render_html(build_sample_document(all_samples()[kind]())))
 
 
 def test_context_is_built_from_the_snapshot():
@@ -36,8 +41,8 @@ def test_context_is_built_from_the_snapshot():
     context = rendering.document_context(document)
 
     assert context["document"]["number_and_symbol"] == "05/TB-BQL"
-    assert context["document"]["date_line"] == "Thái Nguyên, ngày 05 tháng 01 năm 2026"
-    assert context["letterhead"]["parent_body_line"] == "ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN"
+    assert plain(context["document"]["date_line"]) == "Thái Nguyên, ngày 05 tháng 01 năm 2026"
+    assert context["letterhead"]["parent_body_line"] == "UBND TỈNH THÁI NGUYÊN"
     assert context["verification"]["url"] == "http://127.0.0.1:8000/verify/sample-token-not-registered/"
     assert context["verification"]["qr"].startswith("data:image/svg+xml")
     assert context["paragraphs"][0].startswith("Thực hiện Kế hoạch")
@@ -60,6 +65,11 @@ def test_decision_html_has_bases_articles_and_appendix():
     html = sample_html("decision")
 
     assert '<p class="legal-basis">Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;</p>' in html
+    assert (
+        "Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định về phân cấp"
+        in html
+    )
+    assert '<p class="authority-line">TRƯỞNG BAN QUẢN LÝ CÁC<br>' in html
     assert '<span class="article-head">Điều 1.</span>' in html
     assert "(Kèm theo Quyết định số 12/QĐ-BQL" in html
 
@@ -68,7 +78,7 @@ def test_signer_without_prefix_prints_only_the_title():
     sample = all_samples()["notice"]()
     sample.signer = {"title": "Trưởng ban", "name": "Phạm Quốc Hưng"}
 
-    html = rendering.render_html(build_sample_document(sample))
+    html = plain(rendering.render_html(build_sample_document(sample)))
 
     assert "signer-authority" not in html
     assert '<div class="signer-title">TRƯỞNG BAN</div>' in html

@@ -138,18 +138,12 @@ def test_documents_for_owner(world, issue):
 
 
 @pytest.mark.slow
-def test_issue_notice_numbers_it_once(world, django_capture_on_commit_callbacks):
-    notice = NoticeFactory(created_by=world.a.officer, signer=world.a.signer)
+def test_the_signed_notice_carries_the_signers_block_and_recipients(issued_notice):
+    document = issued_notice.document
 
-    with django_capture_on_commit_callbacks(execute=True):
-        issued = services.issue_notice(notice=notice, issued_by=world.a.officer)
-
-    issued.document.refresh_from_db()
-    assert issued.document.status == DocumentStatus.DONE
-    assert issued.document.signer_title == "Chuyên viên"  # the signer's BoardMembership.title (factory)
-    assert issued.document.recipients == ["Như trên;", "Lưu: VT, TĐKT."]
-    with pytest.raises(ValidationError):
-        services.issue_notice(notice=notice, issued_by=world.a.officer)
+    assert document.status == DocumentStatus.DONE
+    assert (document.signer_prefix, document.signer_title) == ("KT.", "Phó Trưởng ban")
+    assert document.recipients == ["Như trên;", "Lưu: VT, TĐKT."]
 
 
 def test_create_notice_refuses_a_signer_of_another_board(world):

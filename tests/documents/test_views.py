@@ -5,59 +5,72 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from tests.factories.accounts import UserFactory
+from tests.documents.conftest import totp_now
+from tests.factories.accounts import TEST_PASSWORD, UserFactory
 from tests.factories.documents import NoticeFactory
-from thidua.documents import services
+from thidua.documents import queries
 from thidua.documents.enums import DocumentStatus
 from thidua.documents.models import GeneratedDocument, Notice
 
 pytestmark = pytest.mark.unit
 
 
+def notice_signature(notice):
+    return queries.signature_requests_for_owner(notice).first()
+
+
 @pytest.fixture
-def rendered(world, django_capture_on_commit_callbacks):
+def rendered(issued_notice):
     """An issued notice of Board A whose PDF is rendered."""
-    notice = NoticeFactory(created_by=world.a.officer, signer=world.a.signer)
-    with django_capture_on_commit_callbacks(execute=True):
-        notice = services.issue_notice(notice=notice, issued_by=world.a.officer)
-    notice.document.refresh_from_db()
-    return notice
+    return issued_notice
 
 
 # --- notices ---------------------------------------------------------------
 @pytest.mark.slow
-def test_officer_creates_then_issues_a_notice(world, client_for, django_capture_on_commit_callbacks):
+def test_officer_creates_and_submits_then_the_signer_signs(
+    world, client_for, django_capture_on_commit_callbacks
+):
     client = client_for(world.a.officer)
+    signer_client = client_for(world.a.signer)
     data = {
         "title": "Về việc nộp báo cáo quý I",
         "audience": "Các doanh nghiệp",
         "body": "Đoạn một.\nĐoạn hai.",
         "recipients": "Như trên;\nLưu: VT.",
         "signer": world.a.signer.pk,
-        "signer_prefix": "KT.",
-        "signer_authority": "Trưởng ban",
     }
 
     response = client.post(reverse("documents:notice_create"), data)
     notice = Notice.objects.get()
     assert response.status_code == 302
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("documents:notice_issue", args=[notice.pk]))
-    page = client.get(reverse("documents:notice_detail", args=[notice.pk]))
+        client.post(reverse("documents:notice_submit", args=[notice.pk]))
+    waiting = client.get(reverse("documents:notice_detail", args=[notice.pk])).content.decode()
+    signature_request = notice_signature(notice)
+    with django_capture_on_commit_callbacks(execute=True):
+        signed = signer_client.post(
+            reverse("documents:signature_sign", args=[signature_request.pk]),
+            {"password": TEST_PASSWORD, "otp_token": totp_now(world.a.signer)},
+        )
+    page = client.get(reverse("documents:notice_detail", args=[notice.pk])).content.decode()
 
     notice.refresh_from_db()
+    assert signed.status_code == 302
+    assert "DỰ THẢO" in waiting
+    assert notice.status == "issued"
+    assert notice.document.number_and_symbol == "01/TB-BQL"
     assert notice.document.status == DocumentStatus.DONE
-    assert reverse("documents:document_download", args=[notice.document.pk]) in page.content.decode()
+    assert reverse("documents:document_download", args=[notice.document.pk]) in page
+    assert "01/TB-BQL" in page
 
 
-def test_notice_form_shows_prefix_error(world, client_for):
-    data = {"title": "x", "body": "y", "recipients": "z", "signer": world.a.signer.pk, "signer_prefix": "KT."}
+def test_notice_form_proposes_the_boards_recipients(world, client_for):
+    world.a.board.filing_unit = "VP"
+    world.a.board.save()
 
-    response = client_for(world.a.officer).post(reverse("documents:notice_create"), data)
+    response = client_for(world.a.officer).get(reverse("documents:notice_create"))
 
-    assert response.status_code == 200
-    assert Notice.objects.count() == 0
-    assert response.context["form"].errors["signer_authority"]
+    assert response.context["form"].fields["recipients"].initial == "Như trên;\nLãnh đạo Ban;\nLưu: VT, VP."
 
 
 def test_notice_form_offers_only_signers_of_my_board(world, client_for):
@@ -89,14 +102,15 @@ def test_notice_detail_trio(world, client_for):
     assert client_for(world.b.admin).get(url).status_code == 404
 
 
-def test_notice_issue_trio(world, client_for):
+def test_notice_submit_trio(world, client_for):
     notice = NoticeFactory(created_by=world.a.officer, signer=world.a.signer)
-    url = reverse("documents:notice_issue", args=[notice.pk])
+    url = reverse("documents:notice_submit", args=[notice.pk])
 
     assert client_for(world.a.council).post(url).status_code == 403
     assert client_for(world.b.admin).post(url).status_code == 404
+    assert client_for(world.a.admin).get(url).status_code == 405
     assert client_for(world.a.admin).post(url).status_code == 302
-    assert GeneratedDocument.objects.count() == 1
+    assert GeneratedDocument.objects.get().is_draft  # the preview; no number yet
 
 
 # --- document status, download, retry --------------------------------------

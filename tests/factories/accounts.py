@@ -5,7 +5,7 @@ import factory
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from thidua.accounts.enums import BoardRole
+from thidua.accounts.enums import BoardRole, SigningPosition
 from thidua.accounts.models import BoardMembership, Invitation, Organization, User
 
 TEST_PASSWORD = "correct-horse-battery-staple"
@@ -40,7 +40,11 @@ class BoardMembershipFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     organization = factory.SelfAttribute("user.organization")
     role = BoardRole.OFFICER
-    title = "Chuyên viên"
+    # A signer is a deputy head by default ("KT. TRƯỞNG BAN" / "PHÓ TRƯỞNG BAN").
+    title = factory.LazyAttribute(lambda o: "Phó Trưởng ban" if o.role == BoardRole.SIGNER else "Chuyên viên")
+    signing_position = factory.LazyAttribute(
+        lambda o: SigningPosition.DEPUTY if o.role == BoardRole.SIGNER else ""
+    )
 
 
 class TOTPDeviceFactory(factory.django.DjangoModelFactory):

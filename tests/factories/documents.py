@@ -12,5 +12,3 @@ class NoticeFactory(factory.django.DjangoModelFactory):
     body = "Ban Quản lý thông báo tổ chức Hội nghị.\nĐề nghị các doanh nghiệp tham dự đầy đủ./."
     audience = "Các doanh nghiệp trong Khối thi đua"
     recipients = "Như trên;\nLưu: VT, TĐKT."
-    signer_prefix = "KT."
-    signer_authority = "Trưởng ban"

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.dispatch import Signal
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from thidua.accounts.enums import BoardRole
+from thidua.accounts.enums import BoardRole, SigningPosition
 from thidua.accounts.models import BoardMembership, Organization, User
 
 seed_demo = Signal()
@@ -21,6 +21,11 @@ seed_demo = Signal()
 DEMO_PASSWORD = "thidua-demo-2026"
 # Shared TOTP secret of the demo staff: add it to an authenticator app, or run `manage.py demo_otp`.
 DEMO_TOTP_SECRET_BASE32 = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+# How the demo signers sign: a deputy in Thái Nguyên (KT. TRƯỞNG BAN), the head in Đắk Lắk.
+SIGNING_POSITIONS = {
+    "signer.tn@thidua.demo": SigningPosition.DEPUTY,
+    "signer.dl@thidua.demo": SigningPosition.HEAD,
+}
 
 BOARDS = [
     {
@@ -105,7 +110,13 @@ def seed(stdout) -> list[dict]:
         for email, full_name, role, title in spec["staff"]:
             user = ensure_demo_user(email=email, full_name=full_name, organization=board)
             BoardMembership.objects.get_or_create(
-                user=user, role=role, defaults={"organization": board, "title": title}
+                user=user,
+                role=role,
+                defaults={
+                    "organization": board,
+                    "title": title,
+                    "signing_position": SIGNING_POSITIONS.get(email, ""),
+                },
             )
             TOTPDevice.objects.get_or_create(
                 user=user, name="Demo", defaults={"key": demo_totp_key_hex(), "confirmed": True}

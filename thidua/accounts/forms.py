@@ -1,8 +1,9 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, SetPasswordForm
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
-from thidua.accounts.enums import BoardRole
+from thidua.accounts.enums import BoardRole, SigningPosition
 from thidua.accounts.models import Organization
 from thidua.accounts.throttling import password_matches
 
@@ -44,7 +45,27 @@ class OrganizationForm(forms.ModelForm):
             "address",
             "phone",
             "email",
+            "head_title",
+            "filing_unit",
+            "reports_to",
+            "pledge_doc_type",
         ]
+
+
+class SignerSettingsForm(forms.Form):
+    title = forms.CharField(
+        label=pgettext_lazy("position held", "Title"),
+        max_length=150,
+        required=False,
+        help_text=_("Printed under the signature, e.g. Phó Trưởng ban (left empty for an acting head)."),
+    )
+    signing_position = forms.ChoiceField(label=_("Signs as"), choices=SigningPosition.choices)
+    signs_for = forms.CharField(
+        label=_("Collective body"),
+        max_length=150,
+        required=False,
+        help_text=_("Only for TM.: the body signed for, e.g. Hội đồng Thi đua - Khen thưởng"),
+    )
 
 
 class InvitationForm(forms.Form):

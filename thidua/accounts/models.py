@@ -4,11 +4,19 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from thidua.accounts.enums import BoardRole
+from thidua.accounts.enums import BoardRole, SigningPosition
 
 
 class Organization(models.Model):
-    """One Management Board (BQL). Every domain row belongs to exactly one Board."""
+    """One Management Board (BQL). Every domain row belongs to exactly one Board.
+
+    Besides its header lines, the Board keeps the settings its official documents read (never hard-coded):
+    the head's title (printed in "KT. TRƯỞNG BAN" and in a decision's authority line), the unit named in the
+    last recipient line "Lưu: VT, <unit>.", the body it reports to ("Sở Nội vụ (b/c)"), and the type
+    abbreviation of a bloc's joint pledge. Decree 30/2020 Appendix III has no abbreviation for a pledge (the
+    nearest are "BTT" bản thỏa thuận and "BGN" bản ghi nhớ): the default "GƯTĐ" (giao ước thi đua) is a local
+    convention, which is why each Board may change it.
+    """
 
     name = models.CharField(_("name"), max_length=255, unique=True)
     parent_body_line = models.CharField(
@@ -26,6 +34,35 @@ class Organization(models.Model):
     address = models.CharField(_("address"), max_length=255, blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
+    head_title = models.CharField(
+        _("title of the head"),
+        max_length=100,
+        default="Trưởng ban",
+        help_text=_("Printed after KT. or Q. when a deputy or an acting head signs, e.g. Trưởng ban"),
+    )
+    filing_unit = models.CharField(
+        _("filing unit"),
+        max_length=50,
+        default="TĐKT",
+        help_text=_("The unit in the last recipient line “Lưu: VT, TĐKT.”"),
+    )
+    reports_to = models.CharField(
+        _("reports to"),
+        max_length=150,
+        default="Sở Nội vụ",
+        help_text=_(
+            "The body that receives the Board's decisions for information, printed “Sở Nội vụ (b/c);”"
+        ),
+    )
+    pledge_doc_type = models.CharField(
+        _("pledge abbreviation"),
+        max_length=10,
+        default="GƯTĐ",
+        help_text=_(
+            "Type abbreviation in the number of a bloc's joint pledge, e.g. GƯTĐ in 01/GƯTĐ-KTĐ1. Decree "
+            "30/2020 has none for pledges: GƯTĐ is a local convention."
+        ),
+    )
     is_active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -111,6 +148,19 @@ class BoardMembership(models.Model):
         max_length=150,
         blank=True,
         help_text=_("Position printed under a signature, e.g. Phó Trưởng ban"),
+    )
+    signing_position = models.CharField(
+        _("signs as"),
+        max_length=12,
+        choices=SigningPosition.choices,
+        blank=True,
+        help_text=_("For signers: decides the authority prefix printed over the title (none, KT., Q., TM.)."),
+    )
+    signs_for = models.CharField(
+        _("collective body"),
+        max_length=150,
+        blank=True,
+        help_text=_("Only for TM.: the body signed for, e.g. Hội đồng Thi đua - Khen thưởng"),
     )
     created_at = models.DateTimeField(auto_now_add=True)
 

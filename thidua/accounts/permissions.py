@@ -15,7 +15,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from thidua.accounts.enums import BoardRole
-from thidua.accounts.models import Invitation, Organization, User
+from thidua.accounts.models import BoardMembership, Invitation, Organization, User
 
 STAFF_ROLES = frozenset(BoardRole.values)
 # Admins and emulation officers keep the Board's records (register, years, blocs, notices, ...).
@@ -112,6 +112,16 @@ def get_staff_user_for_user_or_404(user, pk: int) -> User:
     target = get_for_board_or_404(User.objects.all(), user, pk=pk)
     require(can_manage_board(user))
     return target
+
+
+def get_signer_role_for_user_or_404(user, pk: int) -> BoardMembership:
+    """The signer role of staff member ``pk`` of the user's Board (Board admins only); 404 when that person
+    is not a signer or belongs to another Board."""
+    target = get_staff_user_for_user_or_404(user, pk)
+    membership = target.board_roles.filter(role=BoardRole.SIGNER).select_related("organization").first()
+    if membership is None:
+        raise Http404
+    return membership
 
 
 def get_invitation_for_user_or_404(user, pk: int) -> Invitation:

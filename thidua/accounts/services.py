@@ -16,7 +16,7 @@ from django_otp import match_token
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from thidua.accounts.enums import BoardRole
+from thidua.accounts.enums import BoardRole, SigningPosition
 from thidua.accounts.models import BoardMembership, Invitation, Organization, User
 from thidua.audit.changes import apply_changes
 from thidua.audit.services import record_event
@@ -37,6 +37,48 @@ def update_organization(
     organization.save()
     record_event(action="board.updated", actor=updated_by, obj=organization, changes=changed, request=request)
     return organization
+
+
+@transaction.atomic
+def update_signer_settings(
+    *,
+    membership: BoardMembership,
+    title: str,
+    signing_position: str,
+    signs_for: str = "",
+    updated_by: User,
+    request=None,
+) -> BoardMembership:
+    """How a signer signs (their position decides the authority prefix on every document they sign)."""
+    if membership.role != BoardRole.SIGNER:
+        raise ValidationError(_("Only a signer has a signing position."))
+    title = " ".join(title.split())
+    signs_for = " ".join(signs_for.split())
+    if signing_position not in SigningPosition.values:
+        raise ValidationError({"signing_position": _("Choose how this person signs.")})
+    if signing_position == SigningPosition.COLLECTIVE and not signs_for:
+        raise ValidationError({"signs_for": _("Name the collective body this person signs for.")})
+    if signing_position != SigningPosition.COLLECTIVE:
+        signs_for = ""
+    if signing_position != SigningPosition.ACTING and not title:
+        raise ValidationError({"title": _("Enter the title printed under the signature.")})
+    before = {name: getattr(membership, name) for name in ("title", "signing_position", "signs_for")}
+    membership.title, membership.signing_position, membership.signs_for = title, signing_position, signs_for
+    membership.full_clean()
+    membership.save(update_fields=["title", "signing_position", "signs_for"])
+    record_event(
+        action="board_role.updated",
+        actor=updated_by,
+        organization=membership.organization,
+        obj=membership,
+        changes={
+            name: [old, getattr(membership, name)]
+            for name, old in before.items()
+            if old != getattr(membership, name)
+        },
+        request=request,
+    )
+    return membership
 
 
 @transaction.atomic

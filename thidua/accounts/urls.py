@@ -52,6 +52,7 @@ urlpatterns = [
     path("board/edit/", views.board_edit, name="board_edit"),
     path("board/staff/", views.staff_list, name="staff_list"),
     path("board/staff/<int:pk>/toggle-active/", views.staff_toggle_active, name="staff_toggle_active"),
+    path("board/staff/<int:pk>/signer/", views.signer_settings, name="signer_settings"),
     path("board/invitations/new/", views.invitation_create, name="invitation_create"),
     path("board/invitations/<int:pk>/revoke/", views.invitation_revoke, name="invitation_revoke"),
 ]

@@ -20,6 +20,7 @@ from thidua.accounts.forms import (
     InvitationForm,
     OrganizationForm,
     OTPTokenForm,
+    SignerSettingsForm,
     ThrottledPasswordChangeForm,
 )
 from thidua.accounts.models import User
@@ -28,6 +29,7 @@ from thidua.accounts.permissions import (
     can_manage_board,
     get_invitation_for_user_or_404,
     get_organization_for_user_or_404,
+    get_signer_role_for_user_or_404,
     get_staff_user_for_user_or_404,
     require,
     require_board_staff,
@@ -152,6 +154,28 @@ def staff_list(request: HttpRequest) -> HttpResponse:
     page = paginate(staff_for_board(board), request.GET.get("page"))
     invitations = invitations_for_board(board)[:50]
     return render(request, "accounts/staff_list.html", {"page_obj": page, "invitations": invitations})
+
+
+def signer_settings(request: HttpRequest, pk: int) -> HttpResponse:
+    """How one signer signs: title, position (decides KT. / Q. / TM.), collective body."""
+    membership = get_signer_role_for_user_or_404(request.user, pk)
+    initial = {
+        "title": membership.title,
+        "signing_position": membership.signing_position,
+        "signs_for": membership.signs_for,
+    }
+    form = SignerSettingsForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_signer_settings(
+                membership=membership, updated_by=request.user, request=request, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("The signer's settings were saved."))
+            return redirect("accounts:staff_list")
+    return render(request, "accounts/signer_settings.html", {"form": form, "membership": membership})
 
 
 def invitation_create(request: HttpRequest) -> HttpResponse:

@@ -10,6 +10,40 @@ class DocumentStatus(models.TextChoices):
     FAILED = "failed", _("Failed")
 
 
+class DocumentState(models.TextChoices):
+    """Where a Board document stands (Decree 30/2020, Art. 15: it is signed, and only then numbered).
+
+    DRAFT (editable) → PENDING_SIGNATURE (a preview marked "DỰ THẢO"; the signer approves or returns it) →
+    ISSUED (numbered at the moment of signing, rendered, verifiable). A returned or withdrawn document is a
+    DRAFT again. Owners of Board documents (a notice, a consolidation decision, …) store this state.
+    """
+
+    DRAFT = "draft", pgettext_lazy("document state", "Draft")
+    PENDING_SIGNATURE = "pending_signature", pgettext_lazy("document state", "Waiting for signature")
+    ISSUED = "issued", pgettext_lazy("document state", "Issued")
+
+
+class SignatureRequestStatus(models.TextChoices):
+    """One submission of a document to its signer."""
+
+    PENDING = "pending", pgettext_lazy("signature request", "Waiting for signature")
+    SIGNED = "signed", pgettext_lazy("signature request", "Signed")
+    RETURNED = "returned", pgettext_lazy("signature request", "Returned")
+    WITHDRAWN = "withdrawn", pgettext_lazy("signature request", "Withdrawn")
+
+
+class LegalInstrument(models.TextChoices):
+    """Kinds of legal documents a Board's documents cite as their bases ("Căn cứ …")."""
+
+    LAW = "Luật", pgettext_lazy("legal instrument", "Law")
+    RESOLUTION = "Nghị quyết", pgettext_lazy("legal instrument", "Resolution")
+    DECREE = "Nghị định", pgettext_lazy("legal instrument", "Decree")
+    DECISION = "Quyết định", pgettext_lazy("legal instrument", "Decision")
+    CIRCULAR = "Thông tư", pgettext_lazy("legal instrument", "Circular")
+    DIRECTIVE = "Chỉ thị", pgettext_lazy("legal instrument", "Directive")
+    OTHER = "Văn bản", pgettext_lazy("legal instrument", "Other document")
+
+
 class SignerPrefix(models.TextChoices):
     """Authority prefixes of Decree 30/2020 (signing on behalf of someone else)."""
 
@@ -22,9 +56,11 @@ class SignerPrefix(models.TextChoices):
 
 
 class DocumentType(models.TextChoices):
-    """Decree 30/2020 abbreviations (Appendix III) of the document types the portal issues; the code is the
-    first part of the symbol ("QĐ" in "05/QĐ-BQL"), the label is what people read (vi: Quyết định, Thông
-    báo, Báo cáo, Biên bản, Tờ trình, Kế hoạch, Giao ước thi đua, Quy chế, Hướng dẫn, Chương trình, Giấy mời)."""
+    """Abbreviations of the document types the portal issues; the code is the first part of the symbol ("QĐ"
+    in "05/QĐ-BQL"), the label is what people read (vi: Quyết định, Thông báo, Báo cáo, Biên bản, Tờ trình,
+    Kế hoạch, Giao ước thi đua, Quy chế, Hướng dẫn, Chương trình, Giấy mời). All are Decree 30/2020 Appendix
+    III abbreviations except the pledge's, a local convention each Board sets (``Organization.pledge_doc_type``;
+    "GUTĐ" is how the first documents were numbered)."""
 
     QD = "QĐ", pgettext_lazy("document type", "Decision")
     TB = "TB", pgettext_lazy("document type", "Notice")
@@ -33,6 +69,7 @@ class DocumentType(models.TextChoices):
     TTR = "TTr", pgettext_lazy("document type", "Submission")
     KH = "KH", pgettext_lazy("document type", "Plan")
     GUTD = "GUTĐ", pgettext_lazy("document type", "Emulation pledge")
+    GUOTD = "GƯTĐ", pgettext_lazy("document type", "Emulation pledge")
     QC = "QC", pgettext_lazy("document type", "Regulation")
     HD = "HD", pgettext_lazy("document type", "Guidance")
     CTR = "CTr", pgettext_lazy("document type", "Programme")

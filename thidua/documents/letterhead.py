@@ -1,4 +1,10 @@
-"""Fitting the letterhead lines into the Decree 30 header columns (domain.md §9.2).
+"""The letterhead lines in their official form, and fitting them into the Decree 30 header columns
+(domain.md §9.2).
+
+The parent body is printed in its short official form: Decree 30/2020 Appendix I lets the common words be
+abbreviated, and "UBND TỈNH THÁI NGUYÊN" is how provincial bodies head their documents (``short_parent_line``).
+A decision's authority line names the head of the issuing body with its locality, which comes from the parent
+line: "TRƯỞNG BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP TỈNH THÁI NGUYÊN" (``authority_line``).
 
 The header is a two-column table: the parent and issuing bodies on the left (``LEFT_COLUMN_MM``), the
 national title and motto on the right. A Board's lines such as "ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN" are wider
@@ -11,6 +17,8 @@ itself. The sizes here must match ``static/pdf/print.css``.
 from __future__ import annotations
 
 import functools
+import re
+import unicodedata
 from itertools import combinations, pairwise
 from pathlib import Path
 
@@ -24,6 +32,50 @@ LETTERHEAD_PT = 12.0
 PT_TO_MM = 25.4 / 72
 FONT_FILES = {False: "LiberationSerif-Regular.ttf", True: "LiberationSerif-Bold.ttf"}
 MAX_LINES = 3  # beyond that the text is left to the stylesheet's ordinary wrapping
+
+
+# Common words of a parent body's name and their official abbreviations (Decree 30/2020, Appendix I).
+_LONG_FORMS = (
+    (re.compile(r"^(ỦY|UỶ) BAN NHÂN DÂN(?= |$)"), "UBND"),
+    (re.compile(r"^HỘI ĐỒNG NHÂN DÂN(?= |$)"), "HĐND"),
+)
+_SHORT_PREFIXES = ("UBND", "HĐND")
+_BREAKABLE_SPACES = re.compile(r"[ \t\r\n]+")
+
+
+def _upper_words(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).upper().split())
+
+
+def short_parent_line(line: str) -> str:
+    """ "ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN" → "UBND TỈNH THÁI NGUYÊN"; other lines are upper-cased only."""
+    text = _upper_words(line)
+    for pattern, short in _LONG_FORMS:
+        text = pattern.sub(short, text)
+    return text
+
+
+def locality_of(parent_body_line: str) -> str:
+    """ "TỈNH THÁI NGUYÊN" from "UBND TỈNH THÁI NGUYÊN" (or its long form); "" for a parent that is not a
+    local People's Committee or Council (e.g. a ministry)."""
+    words = short_parent_line(parent_body_line).split(" ")
+    if words and words[0] in _SHORT_PREFIXES:
+        return " ".join(words[1:])
+    return ""
+
+
+def authority_line(*, head_title: str, issuing_body_line: str, parent_body_line: str) -> str:
+    """ "TRƯỞNG BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP TỈNH THÁI NGUYÊN": the head's title merged with the issuing
+    body ("Trưởng ban" + "BAN QUẢN LÝ …" share the word BAN), then the locality unless the body already ends
+    with it."""
+    head = _upper_words(head_title).split()
+    body = _upper_words(issuing_body_line).split()
+    overlap = next((k for k in range(min(len(head), len(body)), 0, -1) if head[-k:] == body[:k]), 0)
+    words = head + body[overlap:]
+    locality = locality_of(parent_body_line).split()
+    if locality and words[-len(locality) :] != locality:
+        words += locality
+    return " ".join(words)
 
 
 @functools.cache
@@ -50,7 +102,7 @@ def balanced_lines(
     """``text`` as is when it fits ``width_mm``; else broken at spaces into the fewest lines (at most
     ``MAX_LINES``) that fit, the widest of them as narrow as possible. If even ``MAX_LINES`` balanced lines
     do not fit, those are returned and the stylesheet wraps them further."""
-    text = " ".join(text.split())
+    text = " ".join(word for word in _BREAKABLE_SPACES.split(text) if word)  # non-breaking spaces stay
     if not text or text_width_mm(text, bold=bold, size_pt=size_pt) <= width_mm:
         return [text] if text else []
     words = text.split(" ")

@@ -1,4 +1,4 @@
-"""Who may see and download an official document, and who may write notices.
+"""Who may see and download an official document, write notices, sign, and edit the legal bases.
 
 A document is visible to the staff of its Board and to the user who asked for it. Domain apps widen this
 through the ``document_viewer`` signal (e.g. the members of a bloc for the bloc's joint pledge); the platform
@@ -19,13 +19,29 @@ from thidua.accounts.permissions import (
     is_board_staff,
     require,
 )
-from thidua.documents.models import GeneratedDocument, Notice
+from thidua.documents.models import GeneratedDocument, LegalBasis, Notice, SignatureRequest
 from thidua.documents.signals import document_outsider, document_viewer
 from thidua.signals import any_receiver_says_yes
 
 
 def can_write_notices(user) -> bool:
     return has_board_role(user, BoardRole.ADMIN, BoardRole.OFFICER)
+
+
+def can_edit_legal_bases(user) -> bool:
+    return has_board_role(user, BoardRole.ADMIN, BoardRole.OFFICER)
+
+
+def can_sign(user) -> bool:
+    return has_board_role(user, BoardRole.SIGNER)
+
+
+def is_designated_signer(user, signature_request: SignatureRequest) -> bool:
+    return signature_request.is_pending and user.pk == signature_request.signer_id
+
+
+def can_withdraw_signature_request(user, signature_request: SignatureRequest) -> bool:
+    return signature_request.is_pending and has_board_role(user, BoardRole.ADMIN, BoardRole.OFFICER)
 
 
 def can_retry_document(user, document: GeneratedDocument) -> bool:
@@ -70,3 +86,36 @@ def get_notice_for_user_or_404(user, pk: int, *, access: Access = Access.VIEW) -
     else:
         raise ValueError(access)
     return notice
+
+
+def get_signature_request_for_user_or_404(user, pk: int, *, access: Access = Access.VIEW) -> SignatureRequest:
+    """A submission of the user's Board: 404 outside it. ``access``: VIEW (Board staff), APPROVE (sign or
+    return it: only the signer chosen for it, 403 for anyone else of the Board), CHANGE (withdraw it: the
+    Board's admins and officers)."""
+    signature_request = get_for_board_or_404(
+        SignatureRequest.objects.select_related(
+            "organization", "signer", "requested_by", "preview", "document"
+        ),
+        user,
+        pk=pk,
+    )
+    if access == Access.VIEW:
+        require(is_board_staff(user))
+    elif access == Access.APPROVE:
+        require(user.pk == signature_request.signer_id)
+    elif access == Access.CHANGE:
+        require(has_board_role(user, BoardRole.ADMIN, BoardRole.OFFICER))
+    else:
+        raise ValueError(access)
+    return signature_request
+
+
+def get_legal_basis_for_user_or_404(user, pk: int, *, access: Access = Access.VIEW) -> LegalBasis:
+    basis = get_for_board_or_404(LegalBasis.objects.select_related("organization"), user, pk=pk)
+    if access == Access.VIEW:
+        require(is_board_staff(user))
+    elif access == Access.CHANGE:
+        require(can_edit_legal_bases(user))
+    else:
+        raise ValueError(access)
+    return basis

@@ -1,8 +1,11 @@
 """HTML and PDF of an official document, in three separate steps (house style §3.6).
 
-- ``document_context(document)`` is pure data: the caller's context snapshot plus the letterhead, number,
-  date line, signer block, recipients and the verification URL with its QR code;
-- ``render_html(document)`` renders the document's template (under ``templates/pdf/``);
+- ``document_context(document)`` is pure data: the caller's context snapshot plus the letterhead (parent line
+  in its short official form, the authority line), number, date line, signer block, recipients and the
+  verification URL with its QR code; a preview ("DỰ THẢO") has no number, no day and no QR code. Proper
+  names and fixed phrases get non-breaking spaces (``typography``);
+- ``render_html(document)`` renders the document's template (under ``templates/pdf/``), always in
+  Vietnamese (``translation.override("vi")``) whatever language the person who asked for it uses;
 - ``render_pdf(document)`` turns that HTML into PDF bytes with WeasyPrint.
 
 WeasyPrint is imported inside functions only (ruff TID253), so importing this module costs nothing. Each
@@ -30,8 +33,10 @@ import segno
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 
-from thidua.documents.letterhead import balanced_lines
+from thidua.documents.letterhead import authority_line, balanced_lines, locality_of, short_parent_line
+from thidua.documents.typography import NBSP, keep_together, keep_together_in
 
 if TYPE_CHECKING:
     from thidua.documents.models import GeneratedDocument
@@ -64,6 +69,17 @@ def date_line(place: str, day: date) -> str:
     return f"{place}, {date_words(day)}"
 
 
+def draft_number(symbol: str) -> str:
+    """ "        /TB-BQL": a preview leaves the number blank (it is taken when the document is signed)."""
+    return f"{NBSP * 8}/{symbol}"
+
+
+def draft_date_line(place: str, day: date) -> str:
+    """ "Thái Nguyên, ngày      tháng      năm 2026": the day of signing is not known yet."""
+    gap = NBSP * 6
+    return f"{place}, ngày{gap}tháng{gap}năm {day.year}"
+
+
 def qr_data_uri(url: str) -> str:
     """An SVG data URI of a QR code for ``url`` (segno; medium error correction)."""
     return segno.make(url, error="m", micro=False).svg_data_uri(scale=4, border=1)
@@ -76,24 +92,64 @@ def verification_url(token: str) -> str:
 # ---------------------------------------------------------------------------
 # Context and HTML
 # ---------------------------------------------------------------------------
+def letterhead_context(snapshot: dict) -> dict[str, Any]:
+    """The letterhead as printed: the parent line shortened ("UBND TỈNH …"), long lines balanced without
+    breaking a fixed phrase, and the authority line of decisions built from the parent line's locality."""
+    letterhead = dict(snapshot)
+    parent = short_parent_line(letterhead.get("parent_body_line", ""))
+    issuing = " ".join(letterhead.get("issuing_body_line", "").upper().split())
+    phrases = place_phrases(letterhead)
+    letterhead["parent_body_line"] = parent
+    letterhead["parent_body_lines"] = balanced_lines(keep_together(parent, phrases=phrases), bold=False)
+    letterhead["issuing_body_lines"] = balanced_lines(keep_together(issuing, phrases=phrases), bold=True)
+    letterhead["authority_line"] = (
+        keep_together(
+            authority_line(
+                head_title=letterhead["head_title"], issuing_body_line=issuing, parent_body_line=parent
+            ),
+            phrases=phrases,
+        )
+        if letterhead.get("head_title")
+        else ""
+    )
+    return letterhead
+
+
+def place_phrases(letterhead: dict) -> tuple[str, ...]:
+    """Place names that must not break across lines: the place of the date line and the parent's locality."""
+    return tuple(
+        phrase
+        for phrase in (letterhead.get("place_name", ""), locality_of(letterhead.get("parent_body_line", "")))
+        if phrase
+    )
+
+
 def document_context(document: GeneratedDocument) -> dict[str, Any]:
     """Everything a PDF template needs, from the document's own fields and snapshots only (no queries)."""
-    url = verification_url(document.verification_token)
-    letterhead = dict(document.letterhead)
-    # The header's left column cannot hold long lines at 12 pt: break them into balanced lines.
-    letterhead["parent_body_lines"] = balanced_lines(letterhead.get("parent_body_line", ""), bold=False)
-    letterhead["issuing_body_lines"] = balanced_lines(letterhead.get("issuing_body_line", ""), bold=True)
+    letterhead = letterhead_context(document.letterhead)
+    phrases = place_phrases(document.letterhead)
+    place = keep_together(letterhead.get("place_name", ""), phrases=phrases)
+    if document.is_draft:
+        number = draft_number(document.symbol)
+        day_line = draft_date_line(place, document.issued_on)
+        verification = None
+    else:
+        url = verification_url(document.verification_token)
+        number = number_and_symbol(document.number, document.symbol)
+        day_line = date_line(place, document.issued_on)
+        verification = {"url": url, "qr": qr_data_uri(url), "token": document.verification_token}
     return {
-        **document.context,
+        **keep_together_in(document.context, phrases=phrases),
         "document": {
             "kind": document.kind,
             "doc_type": document.doc_type,
-            "title": document.title,
+            "title": keep_together(document.title, phrases=phrases),
             "number": document.number,
-            "number_and_symbol": number_and_symbol(document.number, document.symbol),
+            "number_and_symbol": number,
+            "is_draft": document.is_draft,
             "issued_on": document.issued_on,
             "date_words": date_words(document.issued_on),
-            "date_line": date_line(letterhead.get("place_name", ""), document.issued_on),
+            "date_line": day_line,
             "created_iso": document.issued_on.isoformat(),
         },
         "letterhead": letterhead,
@@ -101,15 +157,18 @@ def document_context(document: GeneratedDocument) -> dict[str, Any]:
             "prefix": document.signer_prefix,
             "authority": document.signer_authority,
             "title": document.signer_title,
-            "name": document.signer_name,
+            "name": keep_together(document.signer_name),
         },
-        "recipients": list(document.recipients),
-        "verification": {"url": url, "qr": qr_data_uri(url), "token": document.verification_token},
+        "recipients": keep_together_in(list(document.recipients), phrases=phrases),
+        "verification": verification,
     }
 
 
 def render_html(document: GeneratedDocument) -> str:
-    return render_to_string(document.template_name, document_context(document))
+    """The document's HTML, in Vietnamese whatever the language active in the caller (an English page, a
+    worker without locale): official documents are Vietnamese."""
+    with translation.override("vi"):
+        return render_to_string(document.template_name, document_context(document))
 
 
 # ---------------------------------------------------------------------------
@@ -196,18 +255,30 @@ def engine() -> Engine:
     return Engine(font_config=font_config, stylesheets=(stylesheet,), url_fetcher=fetcher)
 
 
-def html_to_pdf(html: str) -> bytes:
-    """PDF bytes of an HTML string rendered with the shared engine (relative URLs resolve to file:///)."""
+def _options() -> dict[str, Any]:
+    from weasyprint import DEFAULT_OPTIONS  # lazily: WeasyPrint stays out of import time (TID253)
+
+    options = dict(DEFAULT_OPTIONS)
+    options.update(stylesheets=list(engine().stylesheets), presentational_hints=False, uncompressed_pdf=False)
+    return options
+
+
+def layout(html: str) -> Any:
+    """The laid-out WeasyPrint document (pages and boxes) of an HTML string, with the shared engine;
+    relative URLs resolve to file:///. Tests read positions and sizes from it."""
     from weasyprint import HTML  # lazily: WeasyPrint stays out of import time (TID253)
 
     eng = engine()
     document = HTML(string=html, base_url="file:///", url_fetcher=eng.url_fetcher, encoding="utf-8")
-    return document.write_pdf(
-        stylesheets=list(eng.stylesheets),
-        font_config=eng.font_config,
-        presentational_hints=False,
-        uncompressed_pdf=False,
-    )
+    return document.render(font_config=eng.font_config, **_options())
+
+
+def html_to_pdf(html: str) -> bytes:
+    """PDF bytes of an HTML string rendered with the shared engine."""
+    from weasyprint import DEFAULT_OPTIONS  # lazily: WeasyPrint stays out of import time (TID253)
+
+    options = _options()
+    return layout(html).write_pdf(**{key: options[key] for key in DEFAULT_OPTIONS})
 
 
 def render_pdf(document: GeneratedDocument) -> bytes:

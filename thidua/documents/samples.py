@@ -12,6 +12,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from thidua.accounts.models import Organization
+from thidua.documents.issuers import Issuer, board_issuer
+from thidua.documents.kinds import filing_line
+from thidua.documents.legal_bases import basis_lines, citation, seed_entries
 from thidua.documents.models import GeneratedDocument
 from thidua.documents.signals import document_samples
 
@@ -27,11 +30,13 @@ class SampleDocument:
     issued_on: date = date(2026, 1, 5)
     signer: dict = field(default_factory=dict)
     recipients: list[str] = field(default_factory=list)
+    issuer: Issuer | None = None  # None: the sample Board
+    is_draft: bool = False
 
 
 SAMPLE_BOARD = Organization(
     name="Ban Quản lý các KCN tỉnh Thái Nguyên",
-    parent_body_line="ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN",
+    parent_body_line="UBND TỈNH THÁI NGUYÊN",
     issuing_body_line="BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP",
     short_code="BQL",
     place_name="Thái Nguyên",
@@ -56,20 +61,21 @@ def all_samples() -> dict[str, Callable[[], SampleDocument]]:
 
 def build_sample_document(sample: SampleDocument) -> GeneratedDocument:
     """An unsaved GeneratedDocument for rendering only (never stored)."""
-    from thidua.documents.services import letterhead_of  # noqa: PLC0415 -- services import tasks (Celery)
-
+    issuer = sample.issuer or board_issuer(SAMPLE_BOARD)
     return GeneratedDocument(
         organization=SAMPLE_BOARD,
         kind=sample.kind,
         doc_type=sample.doc_type,
         title=sample.title,
         year=sample.issued_on.year,
-        number=sample.number,
-        symbol=f"{sample.doc_type}-{SAMPLE_BOARD.short_code}",
+        register=issuer.register,
+        number=None if sample.is_draft else sample.number,
+        is_draft=sample.is_draft,
+        symbol=issuer.symbol(sample.doc_type),
         issued_on=sample.issued_on,
         template_name=sample.template_name,
         context=sample.context,
-        letterhead=letterhead_of(SAMPLE_BOARD),
+        letterhead=dict(issuer.letterhead),
         signer_prefix=sample.signer.get("prefix", ""),
         signer_authority=sample.signer.get("authority", ""),
         signer_title=sample.signer.get("title", ""),
@@ -96,7 +102,32 @@ def sample_notice() -> SampleDocument:
             ],
         },
         signer=SAMPLE_SIGNER,
-        recipients=["Như trên;", "Lãnh đạo Ban;", "Lưu: VT, TĐKT."],
+        recipients=["Như trên;", "Lãnh đạo Ban;", filing_line(SAMPLE_BOARD)],
+    )
+
+
+def sample_notice_draft() -> SampleDocument:
+    """The notice as its signer previews it: "DỰ THẢO", no number, no day, no QR code."""
+    sample = sample_notice()
+    sample.kind = "notice_draft"
+    sample.is_draft = True
+    return sample
+
+
+def sample_legal_bases(closing: str) -> list[str]:
+    """The "Căn cứ" lines of the sample Board's seeded library (placeholders included)."""
+    return basis_lines(
+        [
+            citation(
+                instrument=entry["instrument"],
+                number=entry["number"],
+                signed_on=entry["signed_on"],
+                issuer=entry["issuer"],
+                title=entry["title"],
+            )
+            for entry in seed_entries(SAMPLE_BOARD)
+        ],
+        closing=closing,
     )
 
 
@@ -109,14 +140,7 @@ def _decision(rows: int, title: str) -> SampleDocument:
         number=12,
         title=title,
         context={
-            "authority_line": "TRƯỞNG BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP TỈNH THÁI NGUYÊN",
-            "legal_bases": [
-                "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
-                "Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định chi tiết "
-                "một số điều của Luật Thi đua, khen thưởng;",
-                "Căn cứ Thông tư số 15/2025/TT-BNV của Bộ Nội vụ;",
-                "Theo đề nghị của Chánh Văn phòng Ban Quản lý.",
-            ],
+            "legal_bases": sample_legal_bases("Theo đề nghị của Chánh Văn phòng Ban Quản lý"),
             "articles": [
                 {
                     "heading": "Điều 1.",
@@ -156,7 +180,12 @@ def _decision(rows: int, title: str) -> SampleDocument:
             },
         },
         signer=SAMPLE_SIGNER,
-        recipients=["Như Điều 3;", "Sở Nội vụ (b/c);", "Lãnh đạo Ban;", "Lưu: VT, TĐKT."],
+        recipients=[
+            "Như Điều 3;",
+            f"{SAMPLE_BOARD.reports_to} (b/c);",
+            "Lãnh đạo Ban;",
+            filing_line(SAMPLE_BOARD),
+        ],
     )
 
 
@@ -172,6 +201,7 @@ def sample_report() -> SampleDocument:
 
 PLATFORM_SAMPLES: dict[str, Callable[[], SampleDocument]] = {
     "notice": sample_notice,
+    "notice_draft": sample_notice_draft,
     "decision": sample_decision,
     "report": sample_report,
 }

@@ -15,6 +15,20 @@ more than the platform knows connects receivers to these signals in its ``AppCon
 ``document_samples``
     Sent by ``manage.py render_sample`` to collect the sample documents of every app. A receiver returns a
     dict ``{kind: builder}`` where ``builder()`` returns a ``thidua.documents.samples.SampleDocument``.
+
+``document_kinds``
+    Sent to collect the kinds of documents the domain apps issue. A receiver returns a list of
+    ``thidua.documents.kinds.DocumentKind`` (what each kind cites and sends by default).
+
+``document_signed`` (sender = the owner's model class)
+    Sent inside the signing transaction with ``signature_request``, ``document`` (the issued, numbered
+    GeneratedDocument; its render is queued on commit) and ``owner``: the owner becomes ISSUED. A receiver's
+    writes commit or roll back with the signature.
+
+``document_returned`` (sender = the owner's model class)
+    Sent inside the transaction with ``signature_request`` and ``owner`` when the signer returned the
+    document (``signature_request.reason`` says why) or the issuer withdrew it (``signature_request.status``
+    tells which): the owner is a DRAFT again.
 """
 
 from django.dispatch import Signal
@@ -22,3 +36,6 @@ from django.dispatch import Signal
 document_viewer = Signal()
 document_outsider = Signal()
 document_samples = Signal()
+document_kinds = Signal()
+document_signed = Signal()
+document_returned = Signal()

@@ -20,7 +20,8 @@ from blocs.membership.models import BlocMembership, ConsolidationDecision, Emula
 from blocs.membership.queries import blocs_with_members
 from blocs.membership.services.years import ensure_year_open
 from thidua.audit.services import record_event
-from thidua.documents.services import issue_document, signer_title_of
+from thidua.documents.services import issue_document
+from thidua.documents.signers import board_signer_block
 
 
 def consolidation_problems(rosters: list[dict]) -> list[str]:
@@ -75,15 +76,7 @@ def issue_consolidation_decision(
         effective_on=effective_on or issued_on,
         created_by=issued_by,
     )
-    signer_block = {}
-    if signer is not None:
-        title = signer_title_of(signer)
-        signer_block = {
-            "prefix": "" if title == "Trưởng ban" else "KT.",
-            "authority": "Trưởng ban",
-            "title": title,
-            "name": signer.full_name,
-        }
+    signer_block = board_signer_block(signer) if signer is not None else {}
     document = issue_document(
         organization=board,
         kind=KIND,
