@@ -1,4 +1,5 @@
-"""The fingerprint of a signed pledge: canonical serialisation, SHA-256, re-authentication, verification.
+"""The fingerprint of a signed pledge: canonical serialisation, SHA-256, verification (re-authentication
+before signing is the platform's: ``thidua.accounts.reauth``).
 
 Canonical content (what the representative signs) = a JSON object, keys sorted, no insignificant
 whitespace, UTF-8, every string NFC-normalised with ``\\n`` line ends and trimmed, every Decimal written as its
@@ -32,9 +33,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
-from django_otp import devices_for_user, match_token
 
-from blocs.pledges.enums import AuthMethod
 from blocs.pledges.models import Pledge, PledgeSignature
 
 
@@ -138,24 +137,6 @@ def record_hash(
 
 def genesis_hash(organization_id: int, year: int) -> str:
     return sha256_hex(f"thidua-pledge-chain:{organization_id}:{year}")
-
-
-# ---------------------------------------------------------------------------
-# Re-authentication just before signing
-# ---------------------------------------------------------------------------
-def has_totp(user) -> bool:
-    return any(True for _device in devices_for_user(user, confirmed=True))
-
-
-def reauthenticate(user, *, password: str, otp_token: str = "") -> str | None:
-    """The auth method if the password (and the TOTP code, when the user has a device) are right, else None."""
-    if not password or not user.check_password(password):
-        return None
-    if has_totp(user):
-        if not otp_token or match_token(user, otp_token.strip()) is None:
-            return None
-        return AuthMethod.PASSWORD_TOTP
-    return AuthMethod.PASSWORD
 
 
 # ---------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from blocs.membership.queries import blocs_for_pledge_templates, led_bloc_ids
 from blocs.pledges import permissions as perms
 from blocs.pledges import queries, services
 from blocs.pledges.enums import PledgeStatus
-from blocs.pledges.fingerprint import has_totp, verify_pledge_signature
+from blocs.pledges.fingerprint import verify_pledge_signature
 from blocs.pledges.forms import (
     PledgeForm,
     ReasonForm,
@@ -24,6 +24,7 @@ from blocs.pledges.forms import (
 from blocs.register.permissions import can_manage_blocs
 from blocs.register.queries import enterprise_of
 from thidua.accounts.permissions import Access, acting_board, is_board_staff, require
+from thidua.accounts.reauth import has_totp
 from thidua.client_ip import client_ip
 from thidua.documents.uploads import pdf_attachment
 from thidua.formtools import add_service_errors, message_service_errors

@@ -19,6 +19,7 @@ from blocs.pledges.models import Pledge, PledgeSignature, PledgeSignatureScan, P
 from blocs.pledges.services.versions import _lock, _move
 from blocs.pledges.states import next_pledge_status
 from blocs.register.permissions import is_representative_of
+from thidua.accounts.reauth import reauthenticate
 from thidua.audit.services import record_event
 from thidua.documents.services import issue_document
 from thidua.documents.uploads import check_pdf_upload
@@ -37,7 +38,7 @@ def sign_pledge(
     """Re-authenticate, fingerprint the exact content, store the signature; at most one per version."""
     if not is_representative_of(user, pledge.enterprise):
         raise ValidationError(_("Only the enterprise's representative may sign its pledge."))
-    auth_method = fingerprint.reauthenticate(user, password=password, otp_token=otp_token)
+    auth_method = reauthenticate(user, password=password, otp_token=otp_token)
     if auth_method is None:
         raise ValidationError(
             {"password": _("Re-authentication failed: check your password and your authenticator code.")}
