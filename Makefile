@@ -15,8 +15,9 @@ PYTHON ?= $(shell for p in $(PY_CANDIDATES); do \
 
 HOST ?= 127.0.0.1
 PORT ?= 8000
-# The verification links printed on PDFs (QR codes) point to the server make run starts.
-RUN_ENV := DEBUG=1 SITE_URL=http://$(HOST):$(PORT)
+# Every link the portal writes (e-mails, QR codes on documents) uses SITE_URL: the address runserver listens on.
+SITE_URL ?= http://$(HOST):$(PORT)
+RUN_ENV := DEBUG=1 SITE_URL=$(SITE_URL)
 
 .PHONY: help run test preflight install install-dev migrate messages demo lint e2e bench-pdf bench-data bench-import clean check-python
 
@@ -55,7 +56,7 @@ demo: migrate
 	$(RUN_ENV) $(VPY) manage.py seed_demo
 
 run: install messages demo
-	@echo "Portal: http://$(HOST):$(PORT)  (tasks run in-process; Ctrl+C to stop)"
+	@echo "Portal: $(SITE_URL)  (tasks run in-process; Ctrl+C to stop)"
 	$(RUN_ENV) $(VPY) manage.py runserver $(HOST):$(PORT)
 
 # The system packages the suite needs (Chromium, poppler-utils, redis-server, gettext, docker-compose,

@@ -6,6 +6,10 @@
     document.querySelectorAll("form[data-autosubmit]").forEach(function (form) {
       form.addEventListener("change", function () { form.requestSubmit(); });
     });
+    // Buttons marked data-print open the browser's print dialog (the page has a print stylesheet).
+    document.querySelectorAll("[data-print]").forEach(function (el) {
+      el.addEventListener("click", function () { window.print(); });
+    });
     // Buttons marked data-confirm ask before they submit.
     document.querySelectorAll("[data-confirm]").forEach(function (el) {
       el.addEventListener("click", function (event) {

@@ -2,20 +2,23 @@
 enrolment by QR code, backup codes, a new session key at each privilege change."""
 
 import base64
+import io
 import re
 from io import StringIO
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
+import zxingcpp
 from django.contrib.sessions.models import Session
 from django.core.management import call_command
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from PIL import Image
 
 from tests.factories.accounts import TEST_PASSWORD, TOTPDeviceFactory, UserFactory
 from thidua.accounts import services
-from thidua.accounts.demo import DEMO_PASSWORD
+from thidua.accounts.demo import DEMO_PASSWORD, demo_totp_key_hex
 from thidua.audit.models import AuditEvent
 
 pytestmark = pytest.mark.unit
@@ -101,8 +104,33 @@ def test_staff_without_a_device_see_the_enrolment_page(world, client):
     device = TOTPDevice.objects.get(user=world.a.officer, confirmed=False)
     secret = base64.b32encode(device.bin_key).decode().rstrip("=")
     assert response.status_code == 200
-    assert 'src="data:image/svg+xml;base64,' in html
+    assert 'src="/accounts/2fa/qr.png"' in html
+    assert "data:image" not in html
     assert secret in html
+
+
+def test_the_enrolment_qr_is_a_png_of_the_pending_device(world, client):
+    sign_in(client, world.a.officer)
+    client.get(TWO_FACTOR_URL)
+    device = TOTPDevice.objects.get(user=world.a.officer, confirmed=False)
+
+    response = client.get("/accounts/2fa/qr.png")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/png"
+    assert "no-store" in response["Cache-Control"]
+    decoded = zxingcpp.read_barcodes(Image.open(io.BytesIO(response.content)))
+    assert [barcode.text for barcode in decoded] == [device.config_url]
+
+
+def test_the_enrolment_qr_is_gone_once_a_device_is_confirmed(world, client):
+    TOTPDeviceFactory(user=world.a.officer)
+    sign_in(client, world.a.officer)
+
+    response = client.get("/accounts/2fa/qr.png")
+
+    assert response.status_code == 404
+    assert not TOTPDevice.objects.filter(user=world.a.officer, confirmed=False).exists()
 
 
 def test_enrolment_reuses_the_pending_device_on_reload(world, client):
@@ -129,6 +157,10 @@ def test_valid_code_confirms_enrolment_and_shows_ten_backup_codes(world, client)
     assert len(codes) == services.BACKUP_CODE_COUNT == 10
     assert StaticToken.objects.filter(device__user=world.a.officer).count() == 10
     assert AuditEvent.objects.filter(action="2fa.enrolled", actor=world.a.officer).exists()
+    assert "data-print" in html
+    download = re.search(r'download="([^"]+)"\s+href="data:text/plain;charset=utf-8,([^"]+)"', html)
+    assert download is not None and download.group(1).endswith(".txt")
+    assert unquote(download.group(2)).split("\r\n")[2:12] == codes
     home = client.get("/")
     assert home.status_code == 200
     assert world.a.board.name in home.content.decode()
@@ -221,6 +253,24 @@ def test_demo_otp_prints_a_code_that_verifies_for_a_demo_user(db, client):
     assert verified.status_code == 302
     assert verified["Location"] == "/"
     assert client.get("/").status_code == 200
+
+
+@pytest.mark.parametrize(("now", "waits"), [(1_000_020.0, False), (1_000_045.0, True)])
+def test_demo_otp_waits_for_a_fresh_window_when_the_current_one_is_nearly_spent(db, monkeypatch, now, waits):
+    from thidua.accounts.management.commands import demo_otp
+
+    clock = {"now": now}
+    monkeypatch.setattr(demo_otp.time, "time", lambda: clock["now"])
+    monkeypatch.setattr(demo_otp.time, "sleep", lambda seconds: clock.update(now=clock["now"] + seconds))
+    out = StringIO()
+
+    call_command("demo_otp", stdout=out, stderr=StringIO())
+
+    window_start = now - now % 30 + (30 if waits else 0)
+    expected = TOTP(bytes.fromhex(demo_totp_key_hex()))
+    expected.time = window_start + 1
+    assert out.getvalue().strip() == f"{expected.token():06d}"
+    assert demo_otp.seconds_left(clock["now"]) >= demo_otp.MIN_REMAINING
 
 
 def test_seed_demo_is_safe_to_run_twice_and_prints_the_logins(db):

@@ -9,6 +9,7 @@ urlpatterns = [
     path("accounts/login/", views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/2fa/", views.two_factor, name="two_factor"),
+    path("accounts/2fa/qr.png", views.two_factor_qr, name="two_factor_qr"),
     path("accounts/2fa/backup-codes/", views.backup_codes_regenerate, name="backup_codes_regenerate"),
     path("accounts/profile/", views.profile, name="profile"),
     path(

@@ -1,6 +1,8 @@
 import base64
+import io
 
 import segno
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
@@ -98,20 +100,27 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         codes = services.confirm_totp_device(request=request, token=form.cleaned_data["token"])
         if codes is not None:
-            return render(
-                request,
-                "accounts/two_factor_backup_codes.html",
-                {"codes": codes, "next": _safe_next(request)},
-            )
+            return _backup_codes_page(request, codes, _safe_next(request))
         form.add_error("token", _("This code is not valid. Check the time on your phone and try again."))
-    svg = segno.make(device.config_url, error="m").svg_inline(scale=4, omitsize=False)
-    qr_data_uri = "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
     secret = base64.b32encode(device.bin_key).decode().rstrip("=")
     return render(
         request,
         "accounts/two_factor_setup.html",
-        {"form": form, "qr_data_uri": qr_data_uri, "secret": secret, "next": _safe_next(request, "")},
+        {"form": form, "secret": secret, "next": _safe_next(request, "")},
     )
+
+
+def two_factor_qr(request: HttpRequest) -> HttpResponse:
+    """The enrolment QR code as a PNG image (a real file: every browser shows it, and the CSP needs no
+    ``data:`` source). Only while the user has no confirmed device: the secret is never shown again."""
+    if user_has_device(request.user, confirmed=True):
+        raise Http404
+    device = services.pending_totp_device(request.user)
+    image = io.BytesIO()
+    segno.make(device.config_url, error="m").save(image, kind="png", scale=6, border=4)
+    response = HttpResponse(image.getvalue(), content_type="image/png")
+    response["Cache-Control"] = "no-store, private"
+    return response
 
 
 @require_POST
@@ -119,7 +128,25 @@ def backup_codes_regenerate(request: HttpRequest) -> HttpResponse:
     if not request.user.is_verified():
         raise Http404
     codes = services.replace_backup_codes(user=request.user)
-    return render(request, "accounts/two_factor_backup_codes.html", {"codes": codes, "next": "home"})
+    return _backup_codes_page(request, codes, "")
+
+
+def _backup_codes_page(request: HttpRequest, codes: list[str], next_url: str) -> HttpResponse:
+    """The backup codes, shown once: on screen, as a text file to download and as a printable page."""
+    heading = _("Backup codes for %(email)s (%(issuer)s). Each code works once.") % {
+        "email": request.user.email,
+        "issuer": settings.OTP_TOTP_ISSUER,
+    }
+    return render(
+        request,
+        "accounts/two_factor_backup_codes.html",
+        {
+            "codes": codes,
+            "codes_text": "\r\n".join([heading, "", *codes, ""]),
+            "download_name": "thidua-backup-codes.txt",
+            "next": next_url,
+        },
+    )
 
 
 def profile(request: HttpRequest) -> HttpResponse:
