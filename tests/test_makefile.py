@@ -10,7 +10,6 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
-pytestmark = pytest.mark.unit
 
 
 def dry_run(*arguments: str) -> list[str]:
@@ -21,6 +20,7 @@ def dry_run(*arguments: str) -> list[str]:
     return result.stdout.splitlines()
 
 
+@pytest.mark.integration  # runs make
 def test_make_run_port_is_the_port_of_every_link():
     lines = dry_run("PORT=8123")
 
@@ -30,18 +30,21 @@ def test_make_run_port_is_the_port_of_every_link():
     assert any(line.endswith("runserver 127.0.0.1:8123") for line in manage_lines)
 
 
+@pytest.mark.integration  # runs make
 def test_an_explicit_site_url_wins():
     lines = dry_run("PORT=8123", "SITE_URL=https://thidua.example.vn")
 
     assert any("SITE_URL=https://thidua.example.vn " in line and "runserver" in line for line in lines)
 
 
+@pytest.mark.unit
 def test_the_licence_is_an_spdx_expression():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
 
     assert isinstance(project["license"], str)
 
 
+@pytest.mark.unit
 def test_every_table_of_the_readme_has_a_header_row():
     lines = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
     in_code = False
