@@ -15,6 +15,8 @@ from blocs.models import (
     BlocMembership,
     BlocRegulation,
     ConsolidationDecision,
+    Delegation,
+    Election,
     EligibleVoter,
     EmulationYear,
     Enterprise,
@@ -98,8 +100,8 @@ class HasFileMixin:
 
 @admin.register(BlocRegulation)
 class BlocRegulationAdmin(HasFileMixin, ReadOnlyAdmin):
-    list_display = ["bloc", "version", "adopted_on", "quorum_ratio", "vote_threshold_ratio", "has_file"]
-    list_filter = ["bloc__organization", "leader_consecutive_terms_allowed"]
+    list_display = ["bloc", "version", "status", "adopted_on", "quorum_ratio", "vote_threshold_ratio", "has_file"]
+    list_filter = ["bloc__organization", "status", "leader_consecutive_terms_allowed"]
     list_select_related = ["bloc"]
     search_fields = ["bloc__name", "bloc__code"]
     exclude = ["file"]
@@ -114,14 +116,30 @@ class MeetingAdmin(HasFileMixin, ReadOnlyAdmin):
     exclude = ["file"]
 
 
+@admin.register(Election)
+class ElectionAdmin(ReadOnlyAdmin):
+    list_display = ["__str__", "bloc", "year", "elects_for", "office", "applied_to"]
+    list_filter = ["bloc__organization", "office"]
+    list_select_related = ["bloc", "year", "applied_to"]
+    search_fields = ["bloc__name", "bloc__code"]
+
+
+@admin.register(Delegation)
+class DelegationAdmin(ReadOnlyAdmin):
+    list_display = ["enterprise", "delegate", "named_at", "revoked_at"]
+    list_filter = ["enterprise__organization"]
+    list_select_related = ["enterprise", "delegate"]
+    search_fields = ["enterprise__name", "=enterprise__tax_code", "delegate__email"]
+
+
 class EligibleVoterInline(ReadOnlyTabularInline):
     model = EligibleVoter
-    fields = ["user", "label"]
+    fields = ["enterprise", "user", "label"]
 
 
 @admin.register(VotingSession)
 class VotingSessionAdmin(ReadOnlyAdmin):
-    list_display = ["title", "organization", "purpose", "status", "bloc", "year", "secret"]
+    list_display = ["title", "organization", "purpose", "round", "status", "bloc", "year", "method"]
     list_filter = ["organization", "purpose", "status"]
     list_select_related = ["organization", "bloc", "year"]
     search_fields = ["title"]

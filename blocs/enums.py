@@ -51,3 +51,16 @@ class MeetingKind(models.TextChoices):
     MIDYEAR = "MIDYEAR", _("Mid-year review")
     YEAR_END = "YEAR_END", _("Year-end summary")
     EXTRA = "EXTRA", _("Extraordinary meeting")
+
+
+class ElectionOffice(models.TextChoices):
+    """The seat a bloc's election fills (the same codes as the membership roles)."""
+
+    LEADER = "LEADER", _("Bloc leader")
+    DEPUTY = "DEPUTY", _("Deputy leader")
+
+
+class RegulationStatus(models.TextChoices):
+    PROPOSED = "PROPOSED", _("Awaiting the Board's confirmation")
+    CONFIRMED = "CONFIRMED", _("Confirmed by the Board")
+    REJECTED = "REJECTED", _("Returned by the Board")

@@ -9,7 +9,15 @@ import itertools
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from blocs.enums import ApplicationStatus, EnterpriseRole, MeetingKind, MembershipRole, Ownership, YearStatus
+from blocs.enums import (
+    ApplicationStatus,
+    EnterpriseRole,
+    MeetingKind,
+    MembershipRole,
+    Ownership,
+    RegulationStatus,
+    YearStatus,
+)
 from blocs.membership.models import (
     Bloc,
     BlocMembership,
@@ -178,6 +186,7 @@ def seed_thai_nguyen(rows: list[dict]) -> None:
         bloc=bloc,
         version=1,
         defaults={
+            "status": RegulationStatus.CONFIRMED,
             "adopted_on": datetime.date(YEAR, 2, 20),
             "text": "Quy chế hoạt động của Khối thi đua các doanh nghiệp KCN Thanh Bình (thông qua tại hội nghị "
             "phát động ngày 20/02/2026): Khối trưởng luân phiên hằng năm; biểu quyết khi có ít nhất 2/3 thành viên "

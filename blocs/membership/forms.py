@@ -3,14 +3,17 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from blocs.enums import MembershipRole
+from blocs.enums import ElectionOffice, MembershipRole
 from blocs.membership.models import Bloc, BlocRegulation, Meeting
 from blocs.membership.queries import active_blocs
-from blocs.membership.rules import MAX_LEADER_TERM_YEARS, month_day
+from blocs.membership.rules import month_day
 from blocs.membership.services.regulations import FIELDS as REGULATION_FIELDS
 from blocs.register.models import Enterprise
 from blocs.register.queries import active_enterprises
 from blocs.validators import validate_ratio
+from blocs.voting.enums import Counting, VotingMethod
+from blocs.voting.models import Candidate, EligibleVoter
+from thidua.accounts.models import User
 from thidua.documents.uploads import PdfUploadValidator
 from thidua.formtools import DateInput
 
@@ -41,14 +44,16 @@ class YearSettingsForm(forms.Form):
         validators=[validate_ratio],
         help_text=_("A candidate needs more than this share of the votes cast, e.g. 0.5."),
     )
-    leader_term_years = forms.IntegerField(
-        label=_("Leader's term (years)"), min_value=1, max_value=MAX_LEADER_TERM_YEARS
-    )
     leader_consecutive_terms_allowed = forms.BooleanField(
         label=_("A leader may serve consecutive terms"), required=False
     )
     deputy_is_default_leader_candidate = forms.BooleanField(
-        label=_("The deputy is the default candidate for leader"), required=False
+        label=_("The deputy is the default candidate for leader"),
+        required=False,
+        help_text=_(
+            "The deputy heads the candidates of the leader election and, when no election chose next "
+            "year's leader, leads next year."
+        ),
     )
     enterprise_report_day = forms.IntegerField(
         label=_("Enterprise report day"),
@@ -145,28 +150,138 @@ class MeetingForm(forms.ModelForm):
 
 
 class ElectionForm(forms.Form):
-    bloc = forms.ModelChoiceField(label=_("Bloc"), queryset=Bloc.objects.none())
+    """A new election of a bloc: the office, the year it elects for, how the members decide, the meeting."""
 
-    def __init__(self, *args, board, **kwargs):
+    office = forms.ChoiceField(label=_("Office"), choices=ElectionOffice.choices, initial=ElectionOffice.LEADER)
+    elects_for = forms.TypedChoiceField(label=_("Elects for the year"), coerce=int)
+    method = forms.ChoiceField(label=_("Method"), choices=VotingMethod.choices, initial=VotingMethod.SECRET)
+    counting = forms.ChoiceField(label=_("Counting"), choices=Counting.choices, initial=Counting.ONLINE)
+    place = forms.CharField(label=_("Place"), max_length=255, required=False)
+    chair = forms.CharField(label=_("Chair"), max_length=150, required=False)
+    secretary = forms.CharField(label=_("Secretary"), max_length=150, required=False)
+    others_present = forms.CharField(
+        label=_("Others present"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("One per line, e.g. the Board's officer attending."),
+    )
+
+    def __init__(self, *args, year: int, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["bloc"].queryset = active_blocs(board)
+        self.fields["elects_for"].choices = [(year + 1, str(year + 1)), (year, str(year))]
+        self.fields["elects_for"].initial = year + 1
 
 
 class BallotForm(forms.Form):
-    candidates = forms.ModelMultipleChoiceField(
-        label=_("Your choice"), queryset=None, widget=forms.CheckboxSelectMultiple, required=False
+    """One candidate, or an explicit "không đồng ý" to all: a ballot is never blank by accident."""
+
+    NONE = "none"
+    choice = forms.ChoiceField(label=_("Your vote"), widget=forms.RadioSelect)
+
+    def __init__(self, *args, candidates, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.candidates = {str(candidate.pk): candidate for candidate in candidates}
+        self.fields["choice"].choices = [
+            *((key, candidate.label) for key, candidate in self.candidates.items()),
+            (self.NONE, _("I agree with none of the candidates")),
+        ]
+
+    def chosen(self) -> list[Candidate]:
+        value = self.cleaned_data["choice"]
+        return [] if value == self.NONE else [self.candidates[value]]
+
+
+class _PresentForm(forms.Form):
+    present = forms.ModelMultipleChoiceField(
+        label=_("Members present"), queryset=EligibleVoter.objects.none(), widget=forms.CheckboxSelectMultiple
     )
 
-    def __init__(self, *args, session, **kwargs):
+    def __init__(self, *args, voters, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["candidates"].queryset = session.candidates.order_by("position", "id")
-        self.fields["candidates"].help_text = _("Choose at most %(count)d.") % {"count": session.max_choices}
+        self.fields["present"].queryset = voters
+        self.fields["present"].label_from_instance = lambda voter: voter.label
+
+
+class PaperCountForm(_PresentForm):
+    """The count made at the meeting: who attended, the ballots (secret vote) and the votes per candidate."""
+
+    issued = forms.IntegerField(label=_("Ballots issued"), min_value=0, required=False)
+    received = forms.IntegerField(label=_("Ballots received"), min_value=0, required=False)
+    invalid = forms.IntegerField(label=_("Invalid ballots"), min_value=0, initial=0, required=False)
+
+    def __init__(self, *args, voters, candidates, secret: bool, **kwargs):
+        super().__init__(*args, voters=voters, **kwargs)
+        self.candidates = list(candidates)
+        if not secret:
+            for name in ("issued", "received", "invalid"):
+                del self.fields[name]
+        for candidate in self.candidates:
+            self.fields[f"votes_{candidate.pk}"] = forms.IntegerField(
+                label=_("“Agree” votes for %(candidate)s") % {"candidate": candidate.label}, min_value=0
+            )
+
+    def votes(self) -> dict[Candidate, int]:
+        return {candidate: self.cleaned_data[f"votes_{candidate.pk}"] for candidate in self.candidates}
+
+    def ballots(self) -> dict:
+        """The ballot counts given (empty ones take the service's defaults)."""
+        return {
+            name: self.cleaned_data[name]
+            for name in ("issued", "received", "invalid")
+            if name in self.fields and self.cleaned_data.get(name) is not None
+        }
+
+
+class ConsensusForm(_PresentForm):
+    chosen = forms.ModelChoiceField(
+        label=_("Agreed by all present"), queryset=Candidate.objects.none(), widget=forms.RadioSelect
+    )
+
+    def __init__(self, *args, voters, candidates, **kwargs):
+        super().__init__(*args, voters=voters, **kwargs)
+        self.fields["chosen"].queryset = candidates
+        self.fields["chosen"].label_from_instance = lambda candidate: candidate.label
+
+
+class ChairDecisionForm(forms.Form):
+    candidate = forms.ModelChoiceField(
+        label=_("The chair's decision"), queryset=Candidate.objects.none(), widget=forms.RadioSelect
+    )
+    note = forms.CharField(label=_("Grounds (as the regulation provides)"), max_length=500, required=False)
+
+    def __init__(self, *args, tied, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["candidate"].queryset = tied
+        self.fields["candidate"].label_from_instance = lambda candidate: candidate.label
+
+
+class NextRoundForm(forms.Form):
+    method = forms.ChoiceField(label=_("Method"), choices=VotingMethod.choices)
+    counting = forms.ChoiceField(label=_("Counting"), choices=Counting.choices)
+
+
+class DelegateForm(forms.Form):
+    delegate = forms.ModelChoiceField(label=_("Delegate"), queryset=User.objects.none())
+
+    def __init__(self, *args, links, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["delegate"].queryset = User.objects.filter(pk__in=[link.user_id for link in links]).order_by(
+            "full_name", "id"
+        )
+        self.fields["delegate"].label_from_instance = lambda user: f"{user.full_name} ({user.email})"
 
 
 class RegulationForm(forms.ModelForm):
-    """A new version of the bloc's regulation; the service numbers it and keeps the old ones."""
+    """A new version of the bloc's regulation, as the members agreed to it; the service numbers it and keeps
+    the old ones."""
 
     file = pdf_field(_("Adopted text (signed PDF)"))
+    agreed_members = forms.ModelMultipleChoiceField(
+        label=_("Members who agreed"),
+        queryset=Enterprise.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
 
     class Meta:
         model = BlocRegulation
@@ -182,3 +297,7 @@ class RegulationForm(forms.ModelForm):
             "enterprise_report_day": _("Day of the month by which enterprises report to the bloc."),
             "bloc_report_day": _("Day of the month by which the bloc reports to the Board."),
         }
+
+    def __init__(self, *args, members, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agreed_members"].queryset = members

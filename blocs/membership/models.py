@@ -1,5 +1,5 @@
 """Membership: emulation years, blocs, members and their roles, applications, consolidation decisions,
-regulations and meetings.
+regulations, meetings, elections and the delegates who act for member enterprises.
 
 Every row belongs to one Board, directly (``organization``) or through its parent (bloc, enterprise, year).
 Roles are time-bounded assignments tied to a decision (domain.md §3.1), never a field on the enterprise.
@@ -13,14 +13,17 @@ from django.utils.translation import gettext_lazy as _
 from blocs.enums import (
     ApplicationStatus,
     DecisionStatus,
+    ElectionOffice,
     MeetingKind,
     MembershipRole,
     MembershipStatus,
+    RegulationStatus,
     YearStatus,
 )
 from blocs.membership.rules import default_year_settings
 from blocs.register.models import Enterprise
 from blocs.validators import validate_day_of_month, validate_ratio
+from blocs.voting.enums import TieRule
 from thidua.documents.uploads import GeneratedPdfName
 
 
@@ -208,11 +211,22 @@ class MembershipApplication(models.Model):
 
 
 class BlocRegulation(models.Model):
-    """A version of the bloc's operating regulation (quy chế hoạt động). Versions are kept."""
+    """A version of the bloc's operating regulation (quy chế hoạt động). Versions are kept.
+
+    The bloc's leader records the version its members agreed to (``agreed_members``, ``adopted_on``); it is
+    PROPOSED until the Board confirms it (or returns it with a reason). The latest CONFIRMED version is in
+    force. A version the Board's officers record themselves is confirmed at once.
+    """
 
     bloc = models.ForeignKey(Bloc, on_delete=models.PROTECT, related_name="regulations")
     version = models.PositiveSmallIntegerField(_("version"))
-    adopted_on = models.DateField(_("adopted on"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=RegulationStatus.choices, default=RegulationStatus.PROPOSED
+    )
+    adopted_on = models.DateField(_("agreed on"), help_text=_("The day the members agreed to this version"))
+    agreed_members = models.ManyToManyField(
+        Enterprise, verbose_name=_("members who agreed"), blank=True, related_name="+"
+    )
     quorum_ratio = models.DecimalField(
         _("quorum"), max_digits=5, decimal_places=4, default="0.6667", validators=[validate_ratio]
     )
@@ -228,6 +242,9 @@ class BlocRegulation(models.Model):
     leader_consecutive_terms_allowed = models.BooleanField(
         _("leader may serve consecutive terms"), default=False
     )
+    tie_rule = models.CharField(
+        _("on a tied vote"), max_length=10, choices=TieRule.choices, default=TieRule.RUNOFF
+    )
     text = models.TextField(_("text"), blank=True)
     file = models.FileField(
         _("adopted text (PDF)"), upload_to=GeneratedPdfName("blocs/regulations"), blank=True
@@ -235,6 +252,11 @@ class BlocRegulation(models.Model):
     adopted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    return_reason = models.TextField(_("reason for returning it"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -257,6 +279,10 @@ class BlocRegulation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.bloc} v{self.version}"
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.status == RegulationStatus.CONFIRMED
 
 
 class Meeting(models.Model):
@@ -282,3 +308,73 @@ class Meeting(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} — {self.bloc} ({self.date})"
+
+
+class Election(models.Model):
+    """A bloc's election of its leader or its deputy (domain.md §3.3, §17.4).
+
+    The bloc's member units of ``year`` elect, one vote each; it states the year it elects for
+    (``elects_for``: that year or the next). Its rounds are voting sessions whose subject is the election
+    (``blocs.voting``); the last round decides. Once the Board has confirmed it, its result is applied to
+    the memberships of ``elects_for`` (``services.apply_election_result``), and the consolidation decision
+    of that year shows it.
+    """
+
+    bloc = models.ForeignKey(Bloc, verbose_name=_("bloc"), on_delete=models.PROTECT, related_name="elections")
+    year = models.ForeignKey(EmulationYear, on_delete=models.PROTECT, related_name="elections")
+    elects_for = models.PositiveSmallIntegerField(_("elects for the year"))
+    office = models.CharField(_("office"), max_length=10, choices=ElectionOffice.choices)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    applied_to = models.ForeignKey(
+        EmulationYear, on_delete=models.PROTECT, null=True, blank=True, related_name="applied_elections"
+    )
+    applied_at = models.DateTimeField(null=True, blank=True)
+    applied_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("election")
+        verbose_name_plural = _("elections")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["bloc", "elects_for", "office"], name="election_bloc_for_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.get_office_display()} {self.elects_for} — {self.bloc}"
+
+
+class Delegation(models.Model):
+    """The person a member enterprise's representative names to act for it in its bloc: cast its vote and,
+    when the enterprise leads the bloc, hold the leader's powers. One in force per enterprise; a revoked
+    delegation is kept."""
+
+    enterprise = models.ForeignKey(Enterprise, on_delete=models.PROTECT, related_name="delegations")
+    delegate = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("delegate"), on_delete=models.PROTECT, related_name="+"
+    )
+    named_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    named_at = models.DateTimeField(auto_now_add=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("delegation")
+        verbose_name_plural = _("delegations")
+        ordering = ["-named_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enterprise"],
+                condition=Q(revoked_at__isnull=True),
+                name="one_delegate_per_enterprise",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.delegate} — {self.enterprise}"

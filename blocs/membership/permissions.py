@@ -1,9 +1,13 @@
 """Who may see and change the membership, and the accessors views use to load its rows.
 
 - Board staff see everything of their own Board; admins and emulation officers change it.
-- A bloc leader (the users of the enterprise holding the ACTIVE LEADER membership of a bloc in an open year)
-  sees that bloc's members and their contacts, keeps its meetings and runs its election.
-- An enterprise user sees their own enterprise (and edits its contact fields), their bloc and their applications.
+- A bloc leader (the representative of the enterprise holding the ACTIVE LEADER membership of a bloc in an
+  open year, or the delegate that representative named; not every user of that enterprise) sees that bloc's
+  members and their contacts, keeps its meetings, runs its elections and records the version of its
+  regulation the members agreed to; the Board confirms.
+- A member enterprise votes through its representative or its delegate, once whichever of them casts.
+- An enterprise user sees their own enterprise, their bloc and their applications; only the representative
+  files the enterprise's application or names its delegate.
 A row of another Board is a 404; an insider without the right is a 403.
 """
 
@@ -15,16 +19,20 @@ from blocs.membership.models import (
     BlocMembership,
     BlocRegulation,
     ConsolidationDecision,
+    Election,
     EmulationYear,
     Meeting,
     MembershipApplication,
 )
-from blocs.membership.queries import led_bloc_ids
+from blocs.membership.queries import elector_of, led_bloc_ids
 from blocs.register.models import Enterprise
-from blocs.register.permissions import acts_for_enterprise, board_or_404, can_manage_blocs
+from blocs.register.permissions import (
+    acts_for_enterprise,
+    board_or_404,
+    can_manage_blocs,
+    is_representative_of,
+)
 from blocs.register.queries import enterprise_of
-from blocs.voting.enums import VotingStatus
-from blocs.voting.models import EligibleVoter, VotingSession
 from thidua.accounts.permissions import Access, is_board_staff, require
 
 
@@ -74,21 +82,28 @@ def can_manage_meetings(user, bloc: Bloc) -> bool:
     return can_manage_blocs(user) or leads_bloc(user, bloc)
 
 
-def can_view_session(user, session: VotingSession) -> bool:
-    if is_board_staff(user):
-        return True
-    if session.bloc_id is not None and leads_bloc(user, session.bloc):
-        return True
-    return EligibleVoter.objects.filter(session=session, user=user).exists()
+def can_run_elections(user, bloc: Bloc) -> bool:
+    """Create an election, open, close, record the count or the consensus, start a second round: the Board's
+    officers, or the bloc's leader."""
+    return can_manage_blocs(user) or leads_bloc(user, bloc)
 
 
-def can_run_session(user, session: VotingSession) -> bool:
-    """Open and close: the Board's officers, or the leader of the session's bloc."""
-    return can_manage_blocs(user) or (session.bloc_id is not None and leads_bloc(user, session.bloc))
+def can_view_election(user, election: Election) -> bool:
+    return can_view_bloc(user, election.bloc)
 
 
-def can_confirm_session(user, session: VotingSession) -> bool:
-    return can_manage_blocs(user) and session.status == VotingStatus.CLOSED
+def can_vote(user, election: Election) -> bool:
+    return elector_of(election, user) is not None
+
+
+def can_propose_regulation(user, bloc: Bloc) -> bool:
+    """Record a version the members agreed to: the bloc's leader (the Board confirms), or the Board."""
+    return can_manage_blocs(user) or leads_bloc(user, bloc)
+
+
+def can_file_application(user, enterprise: Enterprise) -> bool:
+    """Only the enterprise's representative applies for it (a reporter does not)."""
+    return is_representative_of(user, enterprise)
 
 
 # ---------------------------------------------------------------------------
@@ -111,12 +126,17 @@ def get_year_for_user_or_404(user, pk: int, *, access: Access = Access.VIEW) -> 
 
 
 def get_bloc_for_user_or_404(user, pk: int, *, access: Access = Access.VIEW) -> Bloc:
-    """``VIEW``: staff, its leader and members. ``CHANGE``: the Board's officers."""
+    """``VIEW``: staff, its leader and members. ``CHANGE``: the Board's officers. ``RUN`` (its elections) and
+    ``SIGN`` (record a regulation its members agreed to): the Board's officers or the bloc's leader."""
     bloc = get_object_or_404(Bloc, organization=board_or_404(user), pk=pk)
     if access == Access.VIEW:
         require(can_view_bloc(user, bloc))
     elif access == Access.CHANGE:
         require(can_manage_blocs(user))
+    elif access == Access.RUN:
+        require(can_run_elections(user, bloc))
+    elif access == Access.SIGN:
+        require(can_propose_regulation(user, bloc))
     else:
         raise ValueError(access)
     return bloc
@@ -169,29 +189,34 @@ def get_meeting_for_user_or_404(user, pk: int, *, access: Access = Access.VIEW) 
 
 
 def get_regulation_for_user_or_404(user, pk: int, *, access: Access = Access.VIEW) -> BlocRegulation:
-    """Read-only once adopted: Board staff, the bloc's leader and its members read every version."""
+    """``VIEW``: Board staff, the bloc's leader and its members read every version. ``CONFIRM`` (confirm or
+    return a version the leader recorded): the Board's officers."""
     regulation = get_object_or_404(
         BlocRegulation.objects.select_related("bloc"), bloc__organization=board_or_404(user), pk=pk
     )
-    if access != Access.VIEW:
+    if access == Access.VIEW:
+        require(can_view_bloc(user, regulation.bloc))
+    elif access == Access.CONFIRM:
+        require(can_manage_blocs(user))
+    else:
         raise ValueError(access)
-    require(can_view_bloc(user, regulation.bloc))
     return regulation
 
 
-def get_voting_session_for_user_or_404(user, pk: int, *, access: Access = Access.VIEW) -> VotingSession:
-    """``VIEW``, ``RUN`` (open and close), ``CONFIRM`` (the Board) or ``VOTE`` (an eligible voter)."""
-    session = get_object_or_404(
-        VotingSession.objects.select_related("bloc", "year"), organization=board_or_404(user), pk=pk
+def get_election_for_user_or_404(user, pk: int, *, access: Access = Access.VIEW) -> Election:
+    """``VIEW`` (staff, the bloc's leader and members), ``RUN`` (the Board's officers or the bloc's leader),
+    ``CONFIRM`` (confirm and apply the result: the Board's officers) or ``VOTE`` (who speaks for an elector)."""
+    election = get_object_or_404(
+        Election.objects.select_related("bloc", "year", "applied_to"), bloc__organization=board_or_404(user), pk=pk
     )
     if access == Access.VIEW:
-        require(can_view_session(user, session))
+        require(can_view_election(user, election))
     elif access == Access.RUN:
-        require(can_run_session(user, session))
+        require(can_run_elections(user, election.bloc))
     elif access == Access.CONFIRM:
         require(can_manage_blocs(user))
     elif access == Access.VOTE:
-        require(EligibleVoter.objects.filter(session=session, user=user).exists())
+        require(can_vote(user, election))
     else:
         raise ValueError(access)
-    return session
+    return election

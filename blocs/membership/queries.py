@@ -14,12 +14,21 @@ from django.db.models import (
     prefetch_related_objects,
 )
 
-from blocs.enums import ApplicationStatus, MembershipRole, MembershipStatus, YearStatus
+from blocs.enums import (
+    ApplicationStatus,
+    EnterpriseRole,
+    MembershipRole,
+    MembershipStatus,
+    RegulationStatus,
+    YearStatus,
+)
 from blocs.membership.models import (
     Bloc,
     BlocMembership,
     BlocRegulation,
     ConsolidationDecision,
+    Delegation,
+    Election,
     EmulationYear,
     Meeting,
     MembershipApplication,
@@ -27,15 +36,30 @@ from blocs.membership.models import (
 from blocs.membership.rules import EffectiveRules, merge_rules
 from blocs.register.models import Enterprise, EnterpriseUser
 from blocs.register.queries import enterprise_of
-from blocs.voting.enums import VotingPurpose, VotingStatus
-from blocs.voting.models import Candidate, VotingSession
+from blocs.voting.enums import VotingStatus
+from blocs.voting.models import Candidate, EligibleVoter, VotingSession
+from blocs.voting.queries import latest_rounds, rounds_of, voter_for_unit
 
 
 # ---------------------------------------------------------------------------
 # Rules that read the database
 # ---------------------------------------------------------------------------
 def current_regulation(bloc: Bloc) -> BlocRegulation | None:
-    return BlocRegulation.objects.filter(bloc=bloc).order_by("-version").first()
+    """The version in force: the latest one the Board confirmed."""
+    return (
+        BlocRegulation.objects.filter(bloc=bloc, status=RegulationStatus.CONFIRMED)
+        .order_by("-version")
+        .first()
+    )
+
+
+def pending_regulation(bloc: Bloc) -> BlocRegulation | None:
+    """The version the bloc's leader recorded that awaits the Board's confirmation, if any."""
+    return (
+        BlocRegulation.objects.filter(bloc=bloc, status=RegulationStatus.PROPOSED)
+        .order_by("-version")
+        .first()
+    )
 
 
 def effective_rules(bloc: Bloc, year: EmulationYear | None) -> EffectiveRules:
@@ -49,18 +73,19 @@ def effective_rules(bloc: Bloc, year: EmulationYear | None) -> EffectiveRules:
 def current_regulations(bloc_ids) -> dict[int, BlocRegulation]:
     """The regulation in force of each of the given blocs that has one (one query)."""
     latest: dict[int, BlocRegulation] = {}
-    for regulation in BlocRegulation.objects.filter(bloc_id__in=list(bloc_ids)).order_by("bloc_id", "-version"):
+    regulations = BlocRegulation.objects.filter(bloc_id__in=list(bloc_ids), status=RegulationStatus.CONFIRMED)
+    for regulation in regulations.order_by("bloc_id", "-version"):
         latest.setdefault(regulation.bloc_id, regulation)
     return latest
 
 
-def previous_leader_id(*, bloc: Bloc, year: EmulationYear) -> int | None:
-    """The enterprise that led ``bloc`` the year before ``year`` (for the no-second-consecutive-term rule)."""
+def leader_in(*, bloc: Bloc, organization_id: int, year: int) -> int | None:
+    """The enterprise that led ``bloc`` in the year numbered ``year`` (None if nobody, or no such year)."""
     return (
         BlocMembership.objects.filter(
             bloc=bloc,
-            year__organization_id=year.organization_id,
-            year__year=year.year - 1,
+            year__organization_id=organization_id,
+            year__year=year,
             role=MembershipRole.LEADER,
             status=MembershipStatus.ACTIVE,
         )
@@ -69,36 +94,157 @@ def previous_leader_id(*, bloc: Bloc, year: EmulationYear) -> int | None:
     )
 
 
-def elected_enterprises(session: VotingSession) -> list[int]:
-    """The enterprises a vote elected, best first."""
-    enterprise_of_candidate = dict(session.candidates.values_list("pk", "enterprise_id"))
-    return [
-        enterprise_of_candidate[pk]
-        for pk in session.result.get("elected", [])
-        if enterprise_of_candidate.get(pk) is not None
-    ]
-
-
-def confirmed_elections(year: EmulationYear) -> dict[int, list[int]]:
-    """The elected enterprises (best first) of each bloc's confirmed leader election in ``year``, by bloc id.
-
-    The latest confirmed election of a bloc counts. Two queries whatever the number of blocs.
-    """
-    sessions = VotingSession.objects.filter(
-        year=year, purpose=VotingPurpose.ELECTION, status=VotingStatus.RESULT_CONFIRMED, bloc__isnull=False
-    ).order_by("confirmed_at", "id")
-    latest = {session.bloc_id: session for session in sessions}
-    enterprise_of_candidate = dict(
-        Candidate.objects.filter(session__in=list(latest.values())).values_list("pk", "enterprise_id")
+def deputy_in(*, bloc: Bloc, organization_id: int, year: int) -> int | None:
+    """The enterprise that was deputy of ``bloc`` in the year numbered ``year``."""
+    return (
+        BlocMembership.objects.filter(
+            bloc=bloc,
+            year__organization_id=organization_id,
+            year__year=year,
+            role=MembershipRole.DEPUTY,
+            status=MembershipStatus.ACTIVE,
+        )
+        .values_list("enterprise_id", flat=True)
+        .first()
     )
-    return {
-        bloc_id: [
-            enterprise_of_candidate[pk]
-            for pk in session.result.get("elected", [])
-            if enterprise_of_candidate.get(pk) is not None
-        ]
-        for bloc_id, session in latest.items()
+
+
+def previous_leader_id(*, bloc: Bloc, year: EmulationYear) -> int | None:
+    """The enterprise that led ``bloc`` the year before ``year`` (for the no-second-consecutive-term rule)."""
+    return leader_in(bloc=bloc, organization_id=year.organization_id, year=year.year - 1)
+
+
+# ---------------------------------------------------------------------------
+# Elections
+# ---------------------------------------------------------------------------
+def election_rounds(election: Election) -> list[VotingSession]:
+    return list(rounds_of(election))
+
+
+def current_round(election: Election) -> VotingSession | None:
+    """The last round of ``election`` (the one that acts and decides)."""
+    return rounds_of(election).order_by("-round", "-id").first()
+
+
+def elected_enterprise(session: VotingSession | None) -> int | None:
+    """The enterprise a decided round chose (its first elected candidate), or None."""
+    if session is None or not session.result.get("elected"):
+        return None
+    return (
+        session.candidates.filter(pk=session.result["elected"][0])
+        .values_list("enterprise_id", flat=True)
+        .first()
+    )
+
+
+def elections_of(bloc: Bloc) -> QuerySet[Election]:
+    return (
+        Election.objects.filter(bloc=bloc).select_related("year", "applied_to").order_by("-created_at", "-id")
+    )
+
+
+def elections_for_board(board) -> QuerySet[Election]:
+    return (
+        Election.objects.filter(bloc__organization=board)
+        .select_related("bloc", "year", "applied_to")
+        .order_by("-created_at", "-id")
+    )
+
+
+def with_current_rounds(elections) -> list[Election]:
+    """Set ``current_round`` on each election of a page (two queries whatever the page's length)."""
+    elections = list(elections)
+    latest = latest_rounds(elections)
+    for election in elections:
+        election.current_round = latest.get(election.pk)
+    return elections
+
+
+def confirmed_elections(organization_id: int, elects_for: int) -> dict[int, dict[str, Election]]:
+    """For each bloc of the Board, the confirmed election of each office for the year ``elects_for``, with
+    ``elected_enterprise_id`` set: ``{bloc_id: {"LEADER": election, "DEPUTY": election}}``.
+
+    The latest confirmed election of an office counts. Three queries whatever the number of blocs.
+    """
+    elections = list(
+        Election.objects.filter(bloc__organization_id=organization_id, elects_for=elects_for).order_by(
+            "created_at", "id"
+        )
+    )
+    latest = latest_rounds(elections)
+    decided = {
+        election.pk: session
+        for election in elections
+        if (session := latest.get(election.pk)) is not None
+        and session.status == VotingStatus.RESULT_CONFIRMED
+        and session.result.get("elected")
     }
+    enterprise_of_candidate = dict(
+        Candidate.objects.filter(pk__in=[session.result["elected"][0] for session in decided.values()]).values_list(
+            "pk", "enterprise_id"
+        )
+    )
+    chosen: dict[int, dict[str, Election]] = {}
+    for election in elections:
+        session = decided.get(election.pk)
+        if session is None:
+            continue
+        election.elected_enterprise_id = enterprise_of_candidate.get(session.result["elected"][0])
+        if election.elected_enterprise_id is not None:
+            chosen.setdefault(election.bloc_id, {})[election.office] = election
+    return chosen
+
+
+def chosen_enterprises(elections: dict[str, Election] | None) -> dict[str, int]:
+    """``{office: enterprise_id}`` of one bloc's entry of ``confirmed_elections``."""
+    return {office: election.elected_enterprise_id for office, election in (elections or {}).items()}
+
+
+# ---------------------------------------------------------------------------
+# Who speaks for a member enterprise: its representative, or the delegate the representative named
+# ---------------------------------------------------------------------------
+def delegate_of(enterprise: Enterprise) -> Delegation | None:
+    return (
+        Delegation.objects.filter(enterprise=enterprise, revoked_at__isnull=True)
+        .select_related("delegate")
+        .first()
+    )
+
+
+def speaks_for_own_enterprise(user) -> bool:
+    """The user is their enterprise's representative, or its delegate in force (cached on the user)."""
+    cached = getattr(user, "_speaks_for_cache", None)
+    if cached is None:
+        link = enterprise_of(user)
+        cached = link is not None and (
+            link.role == EnterpriseRole.REPRESENTATIVE
+            or Delegation.objects.filter(
+                enterprise_id=link.enterprise_id, delegate=user, revoked_at__isnull=True
+            ).exists()
+        )
+        user._speaks_for_cache = cached
+    return cached
+
+
+def elector_of(election: Election, user) -> EligibleVoter | None:
+    """The member unit ``user`` votes for in the election's current round: their enterprise, when they speak
+    for it (its representative, or the delegate it named) and it is an elector."""
+    link = enterprise_of(user)
+    if link is None or not speaks_for_own_enterprise(user):
+        return None
+    session = current_round(election)
+    return voter_for_unit(session, link.enterprise_id) if session is not None else None
+
+
+def delegate_candidates(enterprise: Enterprise) -> QuerySet[EnterpriseUser]:
+    """The enterprise's users a representative may name as delegate (its reporters)."""
+    return (
+        EnterpriseUser.objects.filter(
+            enterprise=enterprise, role=EnterpriseRole.REPORTER, user__is_active=True
+        )
+        .select_related("user")
+        .order_by("user__full_name", "id")
+    )
 
 
 def open_year_of(board) -> EmulationYear | None:
@@ -107,12 +253,13 @@ def open_year_of(board) -> EmulationYear | None:
 
 
 def led_bloc_ids(user) -> frozenset[int]:
-    """Blocs the user's enterprise leads in an open year (cached on the user for the request)."""
+    """Blocs the user leads in an open year: their enterprise leads them and they speak for it (its
+    representative or its delegate), not any user of that enterprise. Cached on the user for the request."""
     cached = getattr(user, "_led_bloc_ids_cache", None)
     if cached is None:
         link = enterprise_of(user)
         cached = frozenset()
-        if link is not None:
+        if link is not None and speaks_for_own_enterprise(user):
             cached = frozenset(
                 BlocMembership.objects.filter(
                     enterprise_id=link.enterprise_id,
@@ -217,7 +364,9 @@ def applications_of(enterprise: Enterprise) -> QuerySet[MembershipApplication]:
 
 def decisions_for_board(board) -> QuerySet[ConsolidationDecision]:
     return (
-        ConsolidationDecision.objects.filter(organization=board).select_related("year").order_by("-created_at")
+        ConsolidationDecision.objects.filter(organization=board)
+        .select_related("year")
+        .order_by("-created_at")
     )
 
 

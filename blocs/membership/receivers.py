@@ -5,7 +5,7 @@ consolidation decision's sample document."""
 from django.utils.translation import gettext as _
 
 from blocs.membership import demo, documents, permissions, queries
-from blocs.membership.forms import ApplicationForm
+from blocs.membership.forms import ApplicationForm, DelegateForm
 from blocs.register.signals import Column, Section
 
 APPLICATIONS_ON_OWN_PAGE = 10
@@ -50,11 +50,20 @@ def enterprise_sections(*, enterprise, user, page, **kwargs) -> list[Section]:
             if year is not None
             else None
         )
+        representative = permissions.can_file_application(user, enterprise)
+        delegate = queries.delegate_of(enterprise)
+        links = list(queries.delegate_candidates(enterprise)) if representative else []
         return [
             Section(
                 order=10,
                 template_name="blocs/membership/includes/_my_bloc.html",
-                context={"year": year, "membership": membership},
+                context={
+                    "year": year,
+                    "membership": membership,
+                    "delegate": delegate,
+                    "can_delegate": representative,
+                    "delegate_form": DelegateForm(links=links) if links else None,
+                },
             ),
             Section(
                 order=20,
@@ -62,7 +71,8 @@ def enterprise_sections(*, enterprise, user, page, **kwargs) -> list[Section]:
                 context={
                     "year": year,
                     "applications": queries.applications_of(enterprise)[:APPLICATIONS_ON_OWN_PAGE],
-                    "can_apply": year is not None and membership is None,
+                    "representative": representative,
+                    "can_apply": representative and year is not None and membership is None,
                     "application_form": ApplicationForm(board=enterprise.organization),
                 },
             ),

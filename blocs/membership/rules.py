@@ -1,6 +1,11 @@
 """The rules of a bloc in a year: the year's editable settings (domain.md §11, stored as JSON on
 EmulationYear), their defaults and validation, and ``merge_rules``, the one place where a bloc's regulation,
-once adopted, overrides the quorum, threshold, report days and leader rule of the year's settings.
+once confirmed, overrides the quorum, threshold, report days and leader rule of the year's settings; and the
+rules that turn an election's result and the rotation into leader and deputy (``roles_after_election``,
+``roles_for_next_term``).
+
+A leader's term is one calendar year (domain.md §3.3): elections elect for one year, and a year setting for
+the term's length was removed because nothing could honour another length.
 
 Pure: no database access. ``blocs.membership.queries.effective_rules(bloc, year)`` loads the regulation in
 force and calls ``merge_rules``.
@@ -15,12 +20,13 @@ from django.utils.translation import gettext as _
 
 from blocs.enums import MembershipRole
 from blocs.validators import validate_day_of_month, validate_ratio
+from blocs.voting.enums import TieRule
 
 DEFAULT_YEAR_SETTINGS = {
     "bloc_quorum_ratio": "0.6667",  # ≥ 2/3 of the members take part
     "bloc_vote_threshold_ratio": "0.5",  # strictly more than 50 % of those present
-    "leader_term_years": 1,
     "leader_consecutive_terms_allowed": False,
+    # The deputy of year N leads in year N+1 when no election chose the leader, and heads the candidates.
     "deputy_is_default_leader_candidate": True,
     "enterprise_report_day": 10,
     "bloc_report_day": 20,
@@ -31,7 +37,6 @@ DEFAULT_YEAR_SETTINGS = {
 RATIO_KEYS = ("bloc_quorum_ratio", "bloc_vote_threshold_ratio")
 DAY_KEYS = ("enterprise_report_day", "bloc_report_day", "objection_window_working_days")
 BOOL_KEYS = ("leader_consecutive_terms_allowed", "deputy_is_default_leader_candidate")
-MAX_LEADER_TERM_YEARS = 5
 
 
 def default_year_settings() -> dict:
@@ -49,11 +54,17 @@ class EffectiveRules:
     enterprise_report_day: int
     bloc_report_day: int
     leader_consecutive_terms_allowed: bool
-    from_regulation: bool  # False: the year's settings (the bloc has adopted no regulation)
+    deputy_is_default_leader_candidate: bool
+    tie_rule: str
+    from_regulation: bool  # False: the year's settings (the bloc has no confirmed regulation)
 
 
 def merge_rules(regulation, settings: dict) -> EffectiveRules:
-    """The rules of a bloc: those of ``regulation`` (a BlocRegulation or None) over the year's ``settings``."""
+    """The rules of a bloc: those of ``regulation`` (its confirmed BlocRegulation, or None) over the year's
+    ``settings``. The deputy-as-default-candidate rule is the Board's (a year setting); the tie rule is the
+    regulation's (a second round without one)."""
+    values = {**DEFAULT_YEAR_SETTINGS, **settings}
+    deputy_default = bool(values["deputy_is_default_leader_candidate"])
     if regulation is not None:
         return EffectiveRules(
             quorum_ratio=Decimal(regulation.quorum_ratio),
@@ -61,15 +72,18 @@ def merge_rules(regulation, settings: dict) -> EffectiveRules:
             enterprise_report_day=regulation.enterprise_report_day,
             bloc_report_day=regulation.bloc_report_day,
             leader_consecutive_terms_allowed=regulation.leader_consecutive_terms_allowed,
+            deputy_is_default_leader_candidate=deputy_default,
+            tie_rule=regulation.tie_rule,
             from_regulation=True,
         )
-    values = {**DEFAULT_YEAR_SETTINGS, **settings}
     return EffectiveRules(
         quorum_ratio=ratio(values, "bloc_quorum_ratio"),
         vote_threshold_ratio=ratio(values, "bloc_vote_threshold_ratio"),
         enterprise_report_day=int(values["enterprise_report_day"]),
         bloc_report_day=int(values["bloc_report_day"]),
         leader_consecutive_terms_allowed=bool(values["leader_consecutive_terms_allowed"]),
+        deputy_is_default_leader_candidate=deputy_default,
+        tie_rule=TieRule.RUNOFF,
         from_regulation=False,
     )
 
@@ -83,16 +97,6 @@ def _ratio(value) -> str:
         raise ValidationError(_("Enter a number such as 0.6667."), code="ratio")
     validate_ratio(number)
     return str(number)
-
-
-def _whole(value, *, low: int, high: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise ValidationError(_("Enter a whole number."), code="whole")
-    if not low <= value <= high:
-        raise ValidationError(
-            _("Enter a number between %(low)d and %(high)d.") % {"low": low, "high": high}, code="range"
-        )
-    return value
 
 
 def month_day(value) -> str:
@@ -120,8 +124,6 @@ def clean_year_settings(values: dict) -> dict:
                 if not isinstance(value, bool):
                     raise ValidationError(_("Enter yes or no."), code="boolean")
                 cleaned[key] = value
-            elif key == "leader_term_years":
-                cleaned[key] = _whole(value, low=1, high=MAX_LEADER_TERM_YEARS)
             elif key == "dossier_deadline":
                 cleaned[key] = month_day(value)
             else:
@@ -151,54 +153,86 @@ def leader_barred(
     )
 
 
-def roles_for_next_term(
+def roles_after_election(
     *,
     member_ids,
     current_roles: dict[int, str],
-    elected: list[int] | None,
+    elected: dict[str, int],
     previous_leader_id: int | None,
     may_serve_again: bool,
 ) -> dict[int, str]:
-    """LEADER / DEPUTY / MEMBER per member enterprise id for a bloc's new term.
+    """THE rule from an election's result to roles: LEADER / DEPUTY / MEMBER per member enterprise id.
 
-    With a confirmed election (``elected``: the elected enterprises, best first) the election decides: the
-    first elected leads and the second is deputy, except that an elected enterprise barred from leading
-    (``leader_barred``) takes the deputy seat and the next elected leads. Without one, ``current_roles``
-    carry over, except that a barred leader becomes a plain member and hands over to the deputy (without a
-    deputy the seat stays empty for the Board to fill, or an election). Every other member is a plain member.
+    ``elected`` maps an office (LEADER, DEPUTY) to the enterprise its confirmed election chose; the offices
+    not elected keep their holders of ``current_roles``. The enterprise elected takes the office and its
+    previous holder becomes a plain member; one elected to both offices leads. An enterprise that is not a
+    member, or a leader barred from a second consecutive term (``leader_barred``), takes nothing: the
+    service applying a result refuses such a result with a message before calling this.
     """
     member_ids = list(member_ids)
-    members = set(member_ids)
-
-    def barred(enterprise_id: int) -> bool:
-        return leader_barred(
+    roles = {member: current_roles.get(member, MembershipRole.MEMBER) for member in member_ids}
+    for office in (MembershipRole.DEPUTY, MembershipRole.LEADER):
+        enterprise_id = elected.get(office)
+        if enterprise_id not in roles:
+            continue
+        if office == MembershipRole.LEADER and leader_barred(
             enterprise_id=enterprise_id,
             previous_leader_id=previous_leader_id,
             may_serve_again=may_serve_again,
             member_ids=member_ids,
-        )
+        ):
+            continue
+        for member, role in roles.items():
+            if role == office:
+                roles[member] = MembershipRole.MEMBER
+        roles[enterprise_id] = office
+    return roles
 
-    roles = dict.fromkeys(member_ids, MembershipRole.MEMBER)
-    if elected is not None:
-        seats = [MembershipRole.LEADER, MembershipRole.DEPUTY]
-        for enterprise_id in elected:
-            if not seats or enterprise_id not in members:
-                continue
-            role = seats[0]
-            if role == MembershipRole.LEADER and barred(enterprise_id):
-                role = MembershipRole.DEPUTY
-            if role in seats:
-                seats.remove(role)
-                roles[enterprise_id] = role
-        return roles
+
+def roles_for_next_term(
+    *,
+    member_ids,
+    current_roles: dict[int, str],
+    elected: dict[str, int] | None,
+    previous_leader_id: int | None,
+    may_serve_again: bool,
+    deputy_takes_over: bool,
+) -> dict[int, str]:
+    """LEADER / DEPUTY / MEMBER per member enterprise id for a bloc's new term (a new year opened from the
+    previous one), then the confirmed elections for that year on top (``roles_after_election``).
+
+    Without an election of the leader, the term rotates: the deputy leads when ``deputy_takes_over`` (the
+    deputy is the default candidate) or when the leader may not serve a second consecutive term, and the
+    leader becomes a plain member; otherwise the leader and the deputy carry over. A barred leader without a
+    deputy leaves the seat empty for the Board to fill (or an election). With an election of the leader,
+    the outgoing leader becomes a plain member and the deputy carries over unless elected otherwise.
+    """
+    member_ids = list(member_ids)
+    elected = elected or {}
     leader = next((e for e in member_ids if current_roles.get(e) == MembershipRole.LEADER), None)
     deputy = next((e for e in member_ids if current_roles.get(e) == MembershipRole.DEPUTY), None)
-    if leader is not None and barred(leader):
+    roles = dict.fromkeys(member_ids, MembershipRole.MEMBER)
+    if MembershipRole.LEADER in elected:
         if deputy is not None:
+            roles[deputy] = MembershipRole.DEPUTY
+    else:
+        barred = leader is not None and leader_barred(
+            enterprise_id=leader,
+            previous_leader_id=previous_leader_id,
+            may_serve_again=may_serve_again,
+            member_ids=member_ids,
+        )
+        if deputy is not None and (barred or deputy_takes_over):
             roles[deputy] = MembershipRole.LEADER
-        return roles
-    if leader is not None:
-        roles[leader] = MembershipRole.LEADER
-    if deputy is not None:
-        roles[deputy] = MembershipRole.DEPUTY
-    return roles
+        else:
+            if leader is not None and not barred:
+                roles[leader] = MembershipRole.LEADER
+            if deputy is not None:
+                roles[deputy] = MembershipRole.DEPUTY
+    return roles_after_election(
+        member_ids=member_ids,
+        current_roles=roles,
+        elected=elected,
+        previous_leader_id=previous_leader_id,
+        may_serve_again=may_serve_again,
+    )

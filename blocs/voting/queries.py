@@ -1,6 +1,7 @@
 """Reads of the voting engine."""
 
-from django.db.models import QuerySet
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Model, QuerySet
 
 from blocs.voting.models import Ballot, Candidate, EligibleVoter, VotingSession
 
@@ -13,20 +14,55 @@ def sessions_for_board(board) -> QuerySet[VotingSession]:
     )
 
 
+def rounds_of(subject: Model) -> QuerySet[VotingSession]:
+    """Every round of the vote on ``subject`` (e.g. a bloc's election), the first first."""
+    return VotingSession.objects.filter(
+        subject_type=ContentType.objects.get_for_model(subject), subject_id=subject.pk
+    ).order_by("round", "id")
+
+
+def latest_rounds(subjects) -> dict[int, VotingSession]:
+    """The last round of each of the given subjects (all of one model), by subject id (two queries at most)."""
+    subjects = list(subjects)
+    if not subjects:
+        return {}
+    sessions = VotingSession.objects.filter(
+        subject_type=ContentType.objects.get_for_model(subjects[0]), subject_id__in=[s.pk for s in subjects]
+    ).order_by("subject_id", "round", "id")
+    return {session.subject_id: session for session in sessions}
+
+
 def candidates_of(session: VotingSession) -> QuerySet[Candidate]:
     return Candidate.objects.filter(session=session).select_related("enterprise").order_by("position", "id")
 
 
-def has_voted(session: VotingSession, user) -> bool:
-    return Ballot.objects.filter(session=session, voter__user=user).exists()
+def voters_of(session: VotingSession) -> QuerySet[EligibleVoter]:
+    return EligibleVoter.objects.filter(session=session).order_by("label", "id")
 
 
-def is_eligible_voter(session: VotingSession, user) -> bool:
-    return EligibleVoter.objects.filter(session=session, user=user).exists()
+def voted_ids(session: VotingSession) -> set[int]:
+    """The electors (EligibleVoter ids) who took part, without revealing choices."""
+    return set(Ballot.objects.filter(session=session).values_list("voter_id", flat=True))
+
+
+def has_voted(session: VotingSession, voter: EligibleVoter | None) -> bool:
+    return voter is not None and Ballot.objects.filter(session=session, voter=voter).exists()
+
+
+def voter_for_user(session: VotingSession, user) -> EligibleVoter | None:
+    """The person elector ``user`` is in ``session`` (a council member), or None."""
+    return EligibleVoter.objects.filter(session=session, user=user).first()
+
+
+def voter_for_unit(session: VotingSession, enterprise_id: int | None) -> EligibleVoter | None:
+    """The unit elector of ``enterprise_id`` in ``session``, or None."""
+    if enterprise_id is None:
+        return None
+    return EligibleVoter.objects.filter(session=session, enterprise_id=enterprise_id).first()
 
 
 def turnout(session: VotingSession) -> tuple[int, int]:
-    """(ballots cast, eligible voters), without revealing choices."""
+    """(electors who took part, eligible electors), without revealing choices."""
     return (
         Ballot.objects.filter(session=session).count(),
         EligibleVoter.objects.filter(session=session).count(),

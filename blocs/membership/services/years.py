@@ -9,8 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from blocs.enums import MembershipRole, MembershipStatus, YearStatus
-from blocs.membership.models import BlocMembership, EmulationYear
-from blocs.membership.queries import confirmed_elections, current_regulations
+from blocs.membership.models import BlocMembership, Election, EmulationYear
+from blocs.membership.queries import chosen_enterprises, confirmed_elections, current_regulations
 from blocs.membership.rules import (
     clean_year_settings,
     default_year_settings,
@@ -30,18 +30,20 @@ def ensure_year_open(year: EmulationYear) -> None:
 
 
 def _next_roles(
-    previous: EmulationYear, memberships: list[BlocMembership], *, next_settings: dict, consecutive: bool
+    previous: EmulationYear,
+    memberships: list[BlocMembership],
+    *,
+    year: int,
+    next_settings: dict,
+    elected: dict,
 ) -> dict[int, str]:
-    """Roles of next year per enterprise id, bloc by bloc (``rules.roles_for_next_term``).
-
-    A confirmed election of the previous year decides; without one, roles carry over. ``consecutive``: the
-    new year follows ``previous`` directly, so its leaders would serve a second consecutive term. A constant
-    number of queries whatever the number of blocs.
-    """
+    """Roles of the new ``year`` per enterprise id, bloc by bloc (``rules.roles_for_next_term``): the term
+    rotates, then the confirmed elections for ``year`` (``elected``, by bloc) decide their offices. When the
+    new year does not follow ``previous`` directly, nobody would serve a second consecutive term. A constant
+    number of queries whatever the number of blocs."""
     by_bloc: dict[int, list[BlocMembership]] = {}
     for membership in memberships:
         by_bloc.setdefault(membership.bloc_id, []).append(membership)
-    elected = confirmed_elections(previous)
     regulations = current_regulations(by_bloc)
     roles: dict[int, str] = {}
     for bloc_id, members in by_bloc.items():
@@ -52,9 +54,10 @@ def _next_roles(
             roles_for_next_term(
                 member_ids=list(current),
                 current_roles=current,
-                elected=elected.get(bloc_id),
-                previous_leader_id=leader if consecutive else None,
+                elected=chosen_enterprises(elected.get(bloc_id)),
+                previous_leader_id=leader if previous.year == year - 1 else None,
                 may_serve_again=rules.leader_consecutive_terms_allowed,
+                deputy_takes_over=rules.deputy_is_default_leader_candidate,
             )
         )
     return roles
@@ -68,6 +71,7 @@ def open_year(*, organization, year: int, opened_by, copy_from: EmulationYear | 
         raise ValidationError(_("Copy from a year of this Board."))
     settings = dict(copy_from.settings) if copy_from is not None else default_year_settings()
     new_year = EmulationYear.objects.create(organization=organization, year=year, settings=settings)
+    elected = confirmed_elections(organization.pk, year)
     copied = 0
     if copy_from is not None:
         memberships = list(
@@ -75,7 +79,9 @@ def open_year(*, organization, year: int, opened_by, copy_from: EmulationYear | 
                 year=copy_from, status=MembershipStatus.ACTIVE, bloc__active=True, enterprise__active=True
             ).order_by("bloc_id", "id")
         )
-        roles = _next_roles(copy_from, memberships, next_settings=settings, consecutive=copy_from.year == year - 1)
+        roles = _next_roles(
+            copy_from, memberships, year=year, next_settings=settings, elected=elected
+        )
         BlocMembership.objects.bulk_create(
             BlocMembership(
                 bloc_id=m.bloc_id,
@@ -88,6 +94,11 @@ def open_year(*, organization, year: int, opened_by, copy_from: EmulationYear | 
             for m in memberships
         )
         copied = len(memberships)
+        # The confirmed elections for this year are now applied (by the same rule as from their page).
+        Election.objects.filter(
+            pk__in=[election.pk for offices in elected.values() for election in offices.values()],
+            applied_to__isnull=True,
+        ).update(applied_to=new_year, applied_at=timezone.now(), applied_by=opened_by)
     record_event(
         action="year.opened",
         actor=opened_by,

@@ -90,7 +90,8 @@ def application_reject(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def my_application_submit(request: HttpRequest) -> HttpResponse:
-    enterprise = get_own_enterprise_or_404(request.user)
+    """Only the enterprise's representative applies for it (a reporter gets a 403)."""
+    enterprise = get_own_enterprise_or_404(request.user, access=Access.CHANGE)
     year = queries.open_year_of(enterprise.organization)
     form = ApplicationForm(request.POST, board=enterprise.organization)
     if year is None or not form.is_valid():

@@ -12,8 +12,6 @@ from blocs.membership import permissions as perms
 from blocs.membership import queries, services
 from blocs.membership.forms import AddMemberForm, BlocForm, ReasonForm, RoleForm
 from blocs.register.permissions import get_own_enterprise_or_404
-from blocs.voting import queries as voting_queries
-from blocs.voting.enums import VotingPurpose
 from thidua.accounts.permissions import MANAGER_ROLES, Access, require_board_staff
 from thidua.formtools import add_service_errors, message_service_errors
 from thidua.pagination import paginate
@@ -80,9 +78,8 @@ def bloc_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "show_contacts": show_contacts,
             "can_manage": perms.can_manage_blocs(request.user),
             "role_choices": MembershipRole.choices,
-            "elections": voting_queries.sessions_for_board(bloc.organization_id).filter(
-                bloc=bloc, purpose=VotingPurpose.ELECTION
-            )[:5],
+            "elections": queries.with_current_rounds(queries.elections_of(bloc)[:5]),
+            "can_run_elections": perms.can_run_elections(request.user, bloc),
         },
     )
 
