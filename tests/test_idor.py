@@ -8,7 +8,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from blocs.enums import MembershipRole
-from blocs.voting.services import CandidateSpec, VoterSpec, create_voting_session
+from blocs.membership.services.elections import create_election
 from tests.factories.accounts import InvitationFactory
 from tests.factories.blocs import (
     BlocFactory,
@@ -106,16 +106,10 @@ class OtherBoard:
     def election(self):
         def build():
             leader = self.membership()
-            voter = enterprise_user(leader.enterprise)
-            return create_voting_session(
-                organization=self.board,
-                purpose="ELECTION",
-                title="Bầu Khối trưởng năm 2027",
-                voters=[VoterSpec(user=voter)],
-                candidates=[CandidateSpec(label=leader.enterprise.name, enterprise=leader.enterprise)],
-                created_by=self.world.b.officer,
-                bloc=self.bloc(),
-                year=self.year(),
+            enterprise_user(leader.enterprise)
+            BlocMembershipFactory(bloc=self.bloc(), year=self.year())
+            return create_election(
+                bloc=self.bloc(), year=self.year(), office="LEADER", elects_for=2027, created_by=self.world.b.officer
             )
 
         return self._get("election", build)
@@ -201,6 +195,14 @@ CASES = {
     "membership:election_close": OtherBoard.election,
     "membership:election_confirm": OtherBoard.election,
     "membership:election_vote": OtherBoard.election,
+    "membership:election_count": OtherBoard.election,
+    "membership:election_consensus": OtherBoard.election,
+    "membership:election_chair_decision": OtherBoard.election,
+    "membership:election_next_round": OtherBoard.election,
+    "membership:election_apply": OtherBoard.election,
+    "membership:election_create": OtherBoard.bloc,
+    "membership:regulation_confirm": lambda o: BlocRegulationFactory(bloc=o.bloc(), status="PROPOSED"),
+    "membership:regulation_return": lambda o: BlocRegulationFactory(bloc=o.bloc(), status="PROPOSED"),
     "documents:notice_detail": lambda o: NoticeFactory(created_by=o.world.b.officer, signer=o.world.b.signer),
     "documents:notice_submit": lambda o: NoticeFactory(created_by=o.world.b.officer, signer=o.world.b.signer),
     "documents:signature_detail": OtherBoard.signature_request,

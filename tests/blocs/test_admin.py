@@ -4,7 +4,8 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
-from blocs.membership.services.elections import create_leader_election
+from blocs.membership.services.delegations import name_delegate
+from blocs.membership.services.elections import create_election
 from blocs.models import BlocMembership, BlocRegulation, ConsolidationDecision, Meeting
 from tests.factories.accounts import UserFactory
 from tests.factories.blocs import (
@@ -12,6 +13,7 @@ from tests.factories.blocs import (
     ConsolidationDecisionFactory,
     MeetingFactory,
     MembershipApplicationFactory,
+    enterprise_user,
 )
 from thidua.admin import ReadOnlyAdmin
 
@@ -29,6 +31,8 @@ MODELS = [
     "blocregulation",
     "meeting",
     "votingsession",
+    "election",
+    "delegation",
 ]
 
 
@@ -43,7 +47,12 @@ def records(world, blocs_world):
     MeetingFactory(bloc=blocs_world.bloc, year=blocs_world.year)
     MembershipApplicationFactory(enterprise=blocs_world.member_enterprise, year=blocs_world.year)
     ConsolidationDecisionFactory(organization=world.a.board, year=blocs_world.year)
-    create_leader_election(bloc=blocs_world.bloc, year=blocs_world.year, created_by=None)
+    create_election(bloc=blocs_world.bloc, year=blocs_world.year, office="LEADER", elects_for=2027, created_by=None)
+    name_delegate(
+        enterprise=blocs_world.member_enterprise,
+        delegate=enterprise_user(blocs_world.member_enterprise, role="REPORTER"),
+        named_by=blocs_world.member,
+    )
     return blocs_world
 
 

@@ -4,7 +4,6 @@ from django.db import IntegrityError, transaction
 
 from blocs.enums import ApplicationStatus, MembershipRole, MembershipStatus, YearStatus
 from blocs.membership.services.applications import approve_application, reject_application, submit_application
-from blocs.membership.services.elections import apply_election_result, create_leader_election
 from blocs.membership.services.members import add_member, assign_role, withdraw_membership
 from blocs.membership.services.years import close_year, open_year
 from blocs.models import BlocMembership
@@ -13,14 +12,6 @@ from blocs.register.services.enterprises import (
     link_enterprise_user,
     update_enterprise_profile,
 )
-from blocs.voting.enums import VotingStatus
-from blocs.voting.services import (
-    cast_ballot,
-    close_voting_session,
-    confirm_voting_result,
-    open_voting_session,
-)
-from tests.factories.accounts import UserFactory
 from tests.factories.blocs import (
     BlocFactory,
     BlocMembershipFactory,
@@ -28,7 +19,6 @@ from tests.factories.blocs import (
     EmulationYearFactory,
     EnterpriseFactory,
     MembershipApplicationFactory,
-    enterprise_user,
 )
 from thidua.audit.models import AuditEvent
 
@@ -232,46 +222,3 @@ def test_reject_needs_reason(world, year):
     assert (rejected.status, rejected.reason) == (ApplicationStatus.REJECTED, "Chưa hoạt động ổn định")
 
 
-def test_leader_election_result_feeds_next_year(world, bloc):
-    last = EmulationYearFactory(organization=world.a.board, year=2025)
-    members = [BlocMembershipFactory(bloc=bloc, year=last) for _ in range(3)]
-    voters = [enterprise_user(m.enterprise) for m in members]
-    session = open_voting_session(
-        session=create_leader_election(bloc=bloc, year=last, created_by=world.a.officer), opened_by=None
-    )
-    by_enterprise = {c.enterprise_id: c for c in session.candidates.all()}
-    winner, runner_up = by_enterprise[members[2].enterprise_id], by_enterprise[members[1].enterprise_id]
-    cast_ballot(session=session, voter_user=voters[0], candidates=[winner, runner_up])
-    cast_ballot(session=session, voter_user=voters[1], candidates=[winner, runner_up])
-    cast_ballot(session=session, voter_user=voters[2], candidates=[winner])
-    confirm_voting_result(session=close_voting_session(session=session, closed_by=None), confirmed_by=None)
-
-    new = open_year(organization=world.a.board, year=2026, opened_by=None, copy_from=last)
-
-    roles = dict(BlocMembership.objects.filter(year=new).values_list("enterprise_id", "role"))
-    assert roles[members[2].enterprise_id] == MembershipRole.LEADER
-    assert roles[members[1].enterprise_id] == MembershipRole.DEPUTY
-    assert roles[members[0].enterprise_id] == MembershipRole.MEMBER
-
-
-def test_apply_election_result_refuses_unconfirmed(world, bloc, year):
-    members = [BlocMembershipFactory(bloc=bloc, year=year) for _ in range(2)]
-    for m in members:
-        enterprise_user(m.enterprise)
-    session = create_leader_election(bloc=bloc, year=year, created_by=None)
-
-    assert session.status == VotingStatus.SCHEDULED
-    with pytest.raises(ValidationError):
-        apply_election_result(session=session, target_year=year, applied_by=None)
-
-
-def test_election_voters_are_representatives_only(world, bloc, year):
-    members = [BlocMembershipFactory(bloc=bloc, year=year) for _ in range(2)]
-    representative = enterprise_user(members[0].enterprise)
-    enterprise_user(members[1].enterprise, role="REPORTER")
-    UserFactory(organization=world.a.board)
-
-    session = create_leader_election(bloc=bloc, year=year, created_by=None)
-
-    assert list(session.voters.values_list("user", flat=True)) == [representative.pk]
-    assert session.candidates.count() == 2

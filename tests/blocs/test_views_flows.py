@@ -4,9 +4,9 @@ import pytest
 from django.urls import reverse
 
 from blocs.enums import ApplicationStatus, MembershipRole
-from blocs.models import BlocMembership, ConsolidationDecision, MembershipApplication
+from blocs.membership.queries import current_round
+from blocs.models import BlocMembership, ConsolidationDecision, Election, MembershipApplication
 from blocs.voting.enums import VotingStatus
-from blocs.voting.models import VotingSession
 from tests.conftest import english
 from tests.factories.blocs import EnterpriseFactory, enterprise_user
 from thidua.documents.models import GeneratedDocument
@@ -49,7 +49,9 @@ def test_apply_approve_issue_and_download(world, blocs_world, client_for, django
         reverse("membership:my_application_submit"), {"preferred_bloc": blocs_world.bloc.pk, "note": ""}
     )
     application = MembershipApplication.objects.get(enterprise=newcomer)
-    officer.post(reverse("membership:application_approve", args=[application.pk]), {"bloc": blocs_world.bloc.pk})
+    officer.post(
+        reverse("membership:application_approve", args=[application.pk]), {"bloc": blocs_world.bloc.pk}
+    )
     with django_capture_on_commit_callbacks(execute=True):
         response = officer.post(reverse("membership:decision_issue"))
     decision = ConsolidationDecision.objects.get()
@@ -81,28 +83,53 @@ def test_reject_with_reason_shows_on_enterprise_page(world, blocs_world, client_
     assert "Chưa hoạt động ổn định" in page.content.decode()
 
 
-def test_election_through_screens(world, blocs_world, client_for):
-    officer = client_for(world.a.officer)
-    officer.post(reverse("membership:election_create"), {"bloc": blocs_world.bloc.pk})
-    session = VotingSession.objects.get()
+def test_election_through_screens_and_its_result_applied(world, blocs_world, client_for):
+    """Issue 10: an election's result could not be applied from the screens."""
+    officer = english(client_for(world.a.officer))
+    created = officer.post(
+        reverse("membership:election_create", args=[blocs_world.bloc.pk]),
+        {
+            "office": "LEADER",
+            "elects_for": "2026",
+            "method": "SECRET",
+            "counting": "ONLINE",
+            "place": "Hội trường",
+        },
+    )
+    election = Election.objects.get()
+    url = lambda name: reverse(f"membership:{name}", args=[election.pk])  # noqa: E731
     leader, member = english(client_for(blocs_world.leader)), english(client_for(blocs_world.member))
-    leader.post(reverse("membership:election_open", args=[session.pk]))
-    candidates = {c.enterprise_id: c.pk for c in session.candidates.all()}
+    leader.post(url("election_open"))
+    candidates = {c.enterprise_id: c.pk for c in current_round(election).candidates.all()}
     member_choice = candidates[blocs_world.member_enterprise.pk]
 
-    leader.post(reverse("membership:election_vote", args=[session.pk]), {"candidates": [member_choice]})
-    member.post(reverse("membership:election_vote", args=[session.pk]), {"candidates": [member_choice]})
-    again = member.post(
-        reverse("membership:election_vote", args=[session.pk]), {"candidates": [member_choice]}, follow=True
-    )
-    leader.post(reverse("membership:election_close", args=[session.pk]))
-    officer.post(reverse("membership:election_confirm", args=[session.pk]))
+    leader.post(url("election_vote"), {"choice": member_choice})
+    member.post(url("election_vote"), {"choice": member_choice})
+    again = member.post(url("election_vote"), {"choice": "none"}, follow=True)
+    leader.post(url("election_close"))
+    officer.post(url("election_confirm"))
+    applied = officer.post(url("election_apply"), follow=True)
 
-    session.refresh_from_db()
-    assert session.status == VotingStatus.RESULT_CONFIRMED
-    assert session.result["elected"] == [member_choice]
-    assert session.ballots.count() == 2
-    assert "already voted" in again.content.decode()
+    session = current_round(election)
+    election.refresh_from_db()
+    assert created.status_code == 302
+    assert (session.status, session.result["elected"], session.ballots.count()) == (
+        VotingStatus.RESULT_CONFIRMED,
+        [member_choice],
+        2,
+    )
+    assert "A ballot has already been cast for" in again.content.decode()
+    assert election.applied_to == blocs_world.year
+    assert "The result holds for 2026." in applied.content.decode()
+    roles = dict(
+        BlocMembership.objects.filter(year=blocs_world.year, bloc=blocs_world.bloc).values_list(
+            "enterprise_id", "role"
+        )
+    )
+    assert roles == {
+        blocs_world.member_enterprise.pk: MembershipRole.LEADER,
+        blocs_world.leader_enterprise.pk: MembershipRole.MEMBER,
+    }
 
 
 def test_profile_edit_changes_only_contact_fields(blocs_world, client_for):

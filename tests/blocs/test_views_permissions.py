@@ -3,15 +3,18 @@
 import pytest
 from django.urls import reverse
 
-from blocs.membership.services.elections import create_leader_election
-from blocs.voting.enums import VotingPurpose
+from blocs.enums import EnterpriseRole
+from blocs.membership.services.elections import create_election
+from blocs.models import Delegation, MembershipApplication
 from tests.factories.blocs import (
     BlocFactory,
     ConsolidationDecisionFactory,
     EmulationYearFactory,
+    EnterpriseFactory,
     IndustrialParkFactory,
     MeetingFactory,
     MembershipApplicationFactory,
+    enterprise_user,
 )
 
 pytestmark = pytest.mark.unit
@@ -140,19 +143,68 @@ def test_membership_role_trio(world, blocs_world, client_for):
 
 
 def test_election_trio(world, blocs_world, client_for):
-    session = create_leader_election(bloc=blocs_world.bloc, year=blocs_world.year, created_by=world.a.officer)
-    detail = reverse("membership:election_detail", args=[session.pk])
-    open_url = reverse("membership:election_open", args=[session.pk])
-    confirm_url = reverse("membership:election_confirm", args=[session.pk])
+    election = create_election(
+        bloc=blocs_world.bloc, year=blocs_world.year, office="LEADER", elects_for=2027, created_by=world.a.officer
+    )
+    detail = reverse("membership:election_detail", args=[election.pk])
+    open_url = reverse("membership:election_open", args=[election.pk])
+    confirm_url = reverse("membership:election_confirm", args=[election.pk])
+    create_url = reverse("membership:election_create", args=[blocs_world.bloc.pk])
 
-    assert session.purpose == VotingPurpose.ELECTION
-    assert status(client_for, blocs_world.member, detail) == 200  # an eligible voter
+    assert status(client_for, blocs_world.member, detail) == 200  # a member of the bloc
     assert status(client_for, blocs_world.outsider, detail) == 403
     assert status(client_for, world.b.officer, detail) == 404
     assert status(client_for, blocs_world.member, open_url, "post") == 403
     assert status(client_for, world.b.officer, open_url, "post") == 404
     assert status(client_for, blocs_world.leader, open_url, "post") == 302  # the bloc leader runs it
     assert status(client_for, blocs_world.leader, confirm_url, "post") == 403
+    assert status(client_for, blocs_world.leader, create_url) == 200
+    assert status(client_for, blocs_world.member, create_url) == 403
+    assert status(client_for, world.b.officer, create_url) == 404
+
+
+def test_the_leaders_powers_go_to_its_representative_not_every_user(world, blocs_world, client_for):
+    """Issue 10, item 7: a reporter of the leader enterprise does not hold the leader's powers, unless the
+    representative names them delegate."""
+    reporter = enterprise_user(blocs_world.leader_enterprise, role=EnterpriseRole.REPORTER)
+    run_url = reverse("membership:election_create", args=[blocs_world.bloc.pk])
+    contacts = reverse("membership:bloc_detail", args=[blocs_world.bloc.pk])
+
+    before = (status(client_for, reporter, run_url), client_for(reporter).get(contacts).context["show_contacts"])
+    client_for(blocs_world.leader).post(reverse("membership:delegate_name"), {"delegate": reporter.pk})
+    after = (status(client_for, reporter, run_url), client_for(reporter).get(contacts).context["show_contacts"])
+
+    assert (before, after) == ((403, False), (200, True))
+
+
+def test_a_reporter_cannot_file_the_enterprises_application(world, blocs_world, client_for):
+    """Issue 10, item 7."""
+    enterprise = EnterpriseFactory(organization=world.a.board)  # in no bloc yet: it could apply
+    reporter = enterprise_user(enterprise, role=EnterpriseRole.REPORTER)
+    representative = enterprise_user(enterprise)
+
+    response = client_for(reporter).post(reverse("membership:my_application_submit"), {"note": "Xin tham gia"})
+    page = client_for(reporter).get(reverse("register:my_enterprise"))
+
+    allowed = client_for(representative).post(reverse("membership:my_application_submit"), {"note": "Xin"})
+
+    assert response.status_code == 403
+    assert b'action="/blocs/my/application/"' not in page.content
+    assert allowed.status_code == 302
+    assert MembershipApplication.objects.get().submitted_by == representative
+
+
+def test_delegate_screens_are_the_representatives(world, blocs_world, client_for):
+    reporter = enterprise_user(blocs_world.member_enterprise, role=EnterpriseRole.REPORTER)
+    name_url, revoke_url = reverse("membership:delegate_name"), reverse("membership:delegate_revoke")
+
+    assert status(client_for, reporter, name_url, "post") == 403
+    assert status(client_for, world.a.officer, name_url, "post") == 404
+    assert client_for(blocs_world.member).post(name_url, {"delegate": reporter.pk}).status_code == 302
+    assert Delegation.objects.get(revoked_at__isnull=True).delegate == reporter
+    assert status(client_for, reporter, revoke_url, "post") == 403
+    assert status(client_for, blocs_world.member, revoke_url, "post") == 302
+    assert not Delegation.objects.filter(revoked_at__isnull=True).exists()
 
 
 def test_staff_lists_forbid_enterprise_users(blocs_world, client_for):

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from blocs.enums import MembershipRole
-from blocs.membership.services.elections import create_leader_election
+from blocs.membership.services.elections import create_election
 from tests.factories.blocs import (
     BlocFactory,
     BlocMembershipFactory,
@@ -86,7 +86,7 @@ def _elections(board, year, n):
         bloc = BlocFactory(organization=board)
         for _ in range(2):
             enterprise_user(BlocMembershipFactory(bloc=bloc, year=year).enterprise)
-        create_leader_election(bloc=bloc, year=year, created_by=None)
+        create_election(bloc=bloc, year=year, office="LEADER", elects_for=2027, created_by=None)
     return reverse("membership:election_list")
 
 

@@ -4,7 +4,7 @@ import datetime
 
 import factory
 
-from blocs.enums import EnterpriseRole, MembershipRole, MembershipStatus, Ownership, YearStatus
+from blocs.enums import EnterpriseRole, MembershipRole, MembershipStatus, Ownership, RegulationStatus, YearStatus
 from blocs.models import (
     Bloc,
     BlocMembership,
@@ -127,6 +127,7 @@ class BlocRegulationFactory(factory.django.DjangoModelFactory):
 
     bloc = factory.SubFactory(BlocFactory)
     version = factory.Sequence(lambda n: n + 1)
+    status = RegulationStatus.CONFIRMED  # in force; a leader's record awaiting the Board is PROPOSED
     adopted_on = datetime.date(2026, 2, 15)
     text = "Quy chế hoạt động của Khối thi đua"
 

@@ -218,6 +218,8 @@ def apply_election_result(*, election: Election, applied_by) -> list[BlocMembers
     session = current_round(election)
     if session is None or session.status != VotingStatus.RESULT_CONFIRMED:
         raise ValidationError(_("Only a confirmed election can be applied."))
+    if election.applied_to_id is not None:
+        raise ValidationError(_("This result already holds for %(year)d.") % {"year": election.elects_for})
     target = target_year_of(election)
     if target is None:
         raise ValidationError(

@@ -1,4 +1,5 @@
-"""Bloc regulations: versions, the adopted PDF, and the rules that read the version in force."""
+"""Bloc regulations: versions, the adopted PDF, the leader's record of the members' agreement that the Board
+confirms, and the rules that read the version in force."""
 
 import datetime
 from decimal import Decimal
@@ -8,11 +9,18 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from blocs.enums import MembershipRole
-from blocs.membership.services.elections import create_leader_election
+from blocs.enums import MembershipRole, RegulationStatus
+from blocs.membership.queries import current_regulation, current_round, effective_rules
+from blocs.membership.services.elections import create_election
 from blocs.membership.services.members import assign_role
-from blocs.membership.services.regulations import adopt_regulation
+from blocs.membership.services.regulations import (
+    adopt_regulation,
+    confirm_regulation,
+    propose_regulation,
+    return_regulation,
+)
 from blocs.models import BlocRegulation
+from blocs.voting.enums import TieRule
 from tests.blocs.pdf import PDF_BYTES, pdf_upload
 from tests.conftest import english
 from tests.factories.blocs import BlocMembershipFactory, EmulationYearFactory
@@ -41,7 +49,7 @@ def _data(**overrides) -> dict:
 
 
 def _form(**overrides) -> dict:
-    data = {**_data(), "adopted_on": "2026-02-15", **overrides}
+    data = {**_data(), "adopted_on": "2026-02-15", "tie_rule": "RUNOFF", **overrides}
     return {key: value for key, value in data.items() if value is not False}
 
 
@@ -130,8 +138,15 @@ def test_election_reads_the_latest_version(world, blocs_world):
         adopted_by=world.a.officer,
     )
 
-    session = create_leader_election(bloc=blocs_world.bloc, year=blocs_world.year, created_by=world.a.officer)
+    election = create_election(
+        bloc=blocs_world.bloc,
+        year=blocs_world.year,
+        office="LEADER",
+        elects_for=2027,
+        created_by=world.a.officer,
+    )
 
+    session = current_round(election)
     assert (session.quorum_ratio, session.threshold_ratio) == (Decimal("0.8"), Decimal("0.55"))
 
 
@@ -139,9 +154,18 @@ def test_election_without_regulation_reads_the_year_settings(world, blocs_world)
     blocs_world.year.settings = {**blocs_world.year.settings, "bloc_quorum_ratio": "0.9"}
     blocs_world.year.save()
 
-    session = create_leader_election(bloc=blocs_world.bloc, year=blocs_world.year, created_by=world.a.officer)
+    election = create_election(
+        bloc=blocs_world.bloc,
+        year=blocs_world.year,
+        office="LEADER",
+        elects_for=2027,
+        created_by=world.a.officer,
+    )
 
-    assert session.quorum_ratio == Decimal("0.9")
+    assert (current_round(election).quorum_ratio, current_round(election).tie_rule) == (
+        Decimal("0.9"),
+        TieRule.RUNOFF,
+    )
 
 
 def test_leader_rule_reads_the_latest_version(world, blocs_world):
@@ -180,8 +204,9 @@ def test_regulation_create_trio(world, blocs_world, client_for):
     url = reverse("membership:regulation_create", args=[blocs_world.bloc.pk])
 
     assert status(client_for, world.a.officer, url) == 200
+    assert status(client_for, blocs_world.leader, url) == 200  # records what the members agreed to
     assert status(client_for, world.a.council, url) == 403
-    assert status(client_for, blocs_world.leader, url) == 403
+    assert status(client_for, blocs_world.member, url) == 403
     assert status(client_for, world.b.officer, url) == 404
 
 
@@ -202,7 +227,8 @@ def test_download_without_file_is_404(world, blocs_world, client_for):
     regulation = adopt_regulation(bloc=blocs_world.bloc, data=_data(), adopted_by=world.a.officer)
 
     assert (
-        status(client_for, world.a.officer, reverse("membership:regulation_download", args=[regulation.pk])) == 404
+        status(client_for, world.a.officer, reverse("membership:regulation_download", args=[regulation.pk]))
+        == 404
     )
 
 
@@ -212,7 +238,9 @@ def test_create_through_the_form_then_download(world, blocs_world, client_for):
 
     response = client.post(url, {**_form(), "file": pdf_upload("Quy chế bản ký.pdf")})
     regulation = BlocRegulation.objects.get()
-    download = client_for(blocs_world.leader).get(reverse("membership:regulation_download", args=[regulation.pk]))
+    download = client_for(blocs_world.leader).get(
+        reverse("membership:regulation_download", args=[regulation.pk])
+    )
 
     assert response.status_code == 302
     assert (regulation.version, regulation.quorum_ratio) == (1, Decimal("0.75"))
@@ -241,7 +269,9 @@ def test_form_shows_upload_and_range_errors(world, blocs_world, client_for):
 def test_new_version_form_starts_from_the_version_in_force(world, blocs_world, client_for):
     adopt_regulation(bloc=blocs_world.bloc, data=_data(bloc_report_day=25), adopted_by=world.a.officer)
 
-    response = client_for(world.a.officer).get(reverse("membership:regulation_create", args=[blocs_world.bloc.pk]))
+    response = client_for(world.a.officer).get(
+        reverse("membership:regulation_create", args=[blocs_world.bloc.pk])
+    )
 
     assert response.context["form"].initial["bloc_report_day"] == 25
 
@@ -257,9 +287,72 @@ def test_regulation_list_shows_every_version(world, blocs_world, client_for):
     assert [r.version for r in response.context["page_obj"]] == [3, 2, 1]
 
 
-def test_a_leader_user_cannot_post_a_version(world, blocs_world, client_for):
+def test_the_leader_records_the_members_agreement_and_the_board_confirms(world, blocs_world, client_for):
+    """Issue 10, item 7: the bloc leader records the members' agreement to a regulation version; it is not in
+    force until the Board confirms it."""
+    members = [blocs_world.leader_enterprise.pk, blocs_world.member_enterprise.pk]
     response = client_for(blocs_world.leader).post(
-        reverse("membership:regulation_create", args=[blocs_world.bloc.pk]), _form()
+        reverse("membership:regulation_create", args=[blocs_world.bloc.pk]),
+        {**_form(quorum_ratio="0.8", tie_rule="CHAIR"), "agreed_members": members},
+    )
+    proposed = BlocRegulation.objects.get()
+    rules_before = effective_rules(blocs_world.bloc, blocs_world.year)
+
+    confirmed = client_for(world.a.officer).post(reverse("membership:regulation_confirm", args=[proposed.pk]))
+
+    proposed.refresh_from_db()
+    rules_after = effective_rules(blocs_world.bloc, blocs_world.year)
+    assert response.status_code == 302
+    assert sorted(proposed.agreed_members.values_list("pk", flat=True)) == sorted(members)
+    assert (rules_before.from_regulation, rules_before.tie_rule) == (False, TieRule.RUNOFF)
+    assert confirmed.status_code == 302
+    assert (proposed.status, proposed.confirmed_by) == (RegulationStatus.CONFIRMED, world.a.officer)
+    assert (rules_after.quorum_ratio, rules_after.tie_rule) == (Decimal("0.8000"), TieRule.CHAIR)
+
+
+def test_the_board_returns_a_version_with_a_reason(world, blocs_world):
+    proposed = propose_regulation(
+        bloc=blocs_world.bloc, data=_data(), agreed_members=[], proposed_by=blocs_world.leader
     )
 
-    assert (response.status_code, BlocRegulation.objects.count()) == (403, 0)
+    with pytest.raises(ValidationError):
+        return_regulation(regulation=proposed, reason=" ", returned_by=world.a.officer)
+    returned = return_regulation(regulation=proposed, reason="Thiếu chữ ký", returned_by=world.a.officer)
+
+    assert (returned.status, returned.return_reason, current_regulation(blocs_world.bloc)) == (
+        RegulationStatus.REJECTED,
+        "Thiếu chữ ký",
+        None,
+    )
+    with pytest.raises(ValidationError):
+        confirm_regulation(regulation=returned, confirmed_by=world.a.officer)
+
+
+def test_one_version_awaits_confirmation_at_a_time_and_only_members_agree(world, blocs_world):
+    propose_regulation(bloc=blocs_world.bloc, data=_data(), agreed_members=[], proposed_by=None)
+
+    with pytest.raises(ValidationError, match="already awaits"):
+        propose_regulation(bloc=blocs_world.bloc, data=_data(), agreed_members=[], proposed_by=None)
+    with pytest.raises(ValidationError) as caught:
+        adopt_regulation(
+            bloc=blocs_world.bloc,
+            data=_data(),
+            agreed_members=[blocs_world.outsider_enterprise],
+            adopted_by=None,
+        )
+    assert "agreed_members" in caught.value.message_dict
+
+
+def test_confirm_and_return_trio(world, blocs_world, client_for):
+    proposed = propose_regulation(bloc=blocs_world.bloc, data=_data(), agreed_members=[], proposed_by=None)
+    for name in ["regulation_confirm", "regulation_return"]:
+        url = reverse(f"membership:{name}", args=[proposed.pk])
+
+        assert client_for(blocs_world.leader).post(url, {"reason": "x"}).status_code == 403, name
+        assert client_for(world.b.officer).post(url, {"reason": "x"}).status_code == 404, name
+    assert (
+        client_for(world.a.officer)
+        .post(reverse("membership:regulation_return", args=[proposed.pk]), {"reason": "Chưa đủ"})
+        .status_code
+        == 302
+    )

@@ -1,4 +1,5 @@
-"""The open year's settings: validated, audited, read-only once the year is closed."""
+"""The open year's settings: validated, audited, read-only once the year is closed; each one does something
+(the leader's term length, which nothing could honour, was removed: a term is one year)."""
 
 from decimal import Decimal
 
@@ -7,8 +8,10 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from blocs.enums import YearStatus
+from blocs.membership.forms import YearSettingsForm
+from blocs.membership.queries import current_round
 from blocs.membership.rules import DEFAULT_YEAR_SETTINGS, clean_year_settings
-from blocs.membership.services.elections import create_leader_election
+from blocs.membership.services.elections import create_election
 from blocs.membership.services.years import close_year, update_year_settings
 from tests.conftest import english
 from thidua.audit.models import AuditEvent
@@ -18,7 +21,6 @@ pytestmark = pytest.mark.unit
 FORM = {
     "bloc_quorum_ratio": "0.75",
     "bloc_vote_threshold_ratio": "0.5",
-    "leader_term_years": "2",
     "leader_consecutive_terms_allowed": "on",
     "enterprise_report_day": "5",
     "bloc_report_day": "15",
@@ -44,7 +46,7 @@ def test_defaults_are_valid():
         ("enterprise_report_day", 0),
         ("bloc_report_day", 32),
         ("objection_window_working_days", "5"),
-        ("leader_term_years", 0),
+        ("leader_term_years", 2),
         ("leader_consecutive_terms_allowed", "yes"),
         ("dossier_deadline", "13-01"),
         ("dossier_deadline", "02-30"),
@@ -66,6 +68,18 @@ def test_values_are_normalised():
     assert cleaned == {"bloc_quorum_ratio": "0.75", "dossier_deadline": "02-29", "bloc_report_day": 31}
 
 
+@pytest.mark.unit
+def test_every_setting_is_read_and_the_term_length_is_gone():
+    """Issue 10, item 8: the leader's term length did nothing; it is no setting any more. The deputy rule is
+    enforced (tests/blocs/membership/test_elections.py, test_rules.py); the objection window and the dossier
+    deadline stay for scoring and awards."""
+    assert "leader_term_years" not in DEFAULT_YEAR_SETTINGS
+    assert "leader_term_years" not in YearSettingsForm().fields
+    assert {"objection_window_working_days", "dossier_deadline", "deputy_is_default_leader_candidate"} <= set(
+        DEFAULT_YEAR_SETTINGS
+    )
+
+
 # ---------------------------------------------------------------------------
 # Service
 # ---------------------------------------------------------------------------
@@ -75,7 +89,11 @@ def test_update_merges_audits_and_feeds_the_election(world, blocs_world):
     )
 
     blocs_world.year.refresh_from_db()
-    session = create_leader_election(bloc=blocs_world.bloc, year=blocs_world.year, created_by=None)
+    session = current_round(
+        create_election(
+            bloc=blocs_world.bloc, year=blocs_world.year, office="LEADER", elects_for=2027, created_by=None
+        )
+    )
     event = AuditEvent.objects.get(action="year.settings_updated")
     assert blocs_world.year.settings == {**DEFAULT_YEAR_SETTINGS, "bloc_quorum_ratio": "0.8"}
     assert session.quorum_ratio == Decimal("0.8")
@@ -128,7 +146,6 @@ def test_officer_edits_through_the_form(world, blocs_world, client_for):
     assert blocs_world.year.settings == {
         "bloc_quorum_ratio": "0.75",
         "bloc_vote_threshold_ratio": "0.5",
-        "leader_term_years": 2,
         "leader_consecutive_terms_allowed": True,
         "deputy_is_default_leader_candidate": False,
         "enterprise_report_day": 5,
