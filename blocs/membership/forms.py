@@ -12,8 +12,7 @@ from blocs.register.models import Enterprise
 from blocs.register.queries import active_enterprises
 from blocs.validators import validate_ratio
 from blocs.voting.enums import Counting, VotingMethod
-from blocs.voting.models import Candidate, EligibleVoter
-from thidua.accounts.models import User
+from blocs.voting.models import Candidate
 from thidua.documents.uploads import PdfUploadValidator
 from thidua.formtools import DateInput
 
@@ -152,7 +151,9 @@ class MeetingForm(forms.ModelForm):
 class ElectionForm(forms.Form):
     """A new election of a bloc: the office, the year it elects for, how the members decide, the meeting."""
 
-    office = forms.ChoiceField(label=_("Office"), choices=ElectionOffice.choices, initial=ElectionOffice.LEADER)
+    office = forms.ChoiceField(
+        label=_("Office"), choices=ElectionOffice.choices, initial=ElectionOffice.LEADER
+    )
     elects_for = forms.TypedChoiceField(label=_("Elects for the year"), coerce=int)
     method = forms.ChoiceField(label=_("Method"), choices=VotingMethod.choices, initial=VotingMethod.SECRET)
     counting = forms.ChoiceField(label=_("Counting"), choices=Counting.choices, initial=Counting.ONLINE)
@@ -191,15 +192,28 @@ class BallotForm(forms.Form):
         return [] if value == self.NONE else [self.candidates[value]]
 
 
-class _PresentForm(forms.Form):
-    present = forms.ModelMultipleChoiceField(
-        label=_("Members present"), queryset=EligibleVoter.objects.none(), widget=forms.CheckboxSelectMultiple
-    )
+class _RoundIds:
+    """Ids of a round's electors or candidates: the choices are shown when given (the page), and the
+    voting engine, which reads the round anyway, checks the ids posted (no query here)."""
 
-    def __init__(self, *args, voters, **kwargs):
+    def valid_value(self, value) -> bool:
+        return True
+
+
+class RoundIdsField(_RoundIds, forms.TypedMultipleChoiceField):
+    pass
+
+
+class RoundIdField(_RoundIds, forms.TypedChoiceField):
+    pass
+
+
+class _PresentForm(forms.Form):
+    present = RoundIdsField(label=_("Members present"), coerce=int, widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args, voters=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["present"].queryset = voters
-        self.fields["present"].label_from_instance = lambda voter: voter.label
+        self.fields["present"].choices = [(voter.pk, voter.label) for voter in voters]
 
 
 class PaperCountForm(_PresentForm):
@@ -209,7 +223,7 @@ class PaperCountForm(_PresentForm):
     received = forms.IntegerField(label=_("Ballots received"), min_value=0, required=False)
     invalid = forms.IntegerField(label=_("Invalid ballots"), min_value=0, initial=0, required=False)
 
-    def __init__(self, *args, voters, candidates, secret: bool, **kwargs):
+    def __init__(self, *args, candidates, secret: bool, voters=(), **kwargs):
         super().__init__(*args, voters=voters, **kwargs)
         self.candidates = list(candidates)
         if not secret:
@@ -220,8 +234,8 @@ class PaperCountForm(_PresentForm):
                 label=_("“Agree” votes for %(candidate)s") % {"candidate": candidate.label}, min_value=0
             )
 
-    def votes(self) -> dict[Candidate, int]:
-        return {candidate: self.cleaned_data[f"votes_{candidate.pk}"] for candidate in self.candidates}
+    def votes(self) -> dict[int, int]:
+        return {candidate.pk: self.cleaned_data[f"votes_{candidate.pk}"] for candidate in self.candidates}
 
     def ballots(self) -> dict:
         """The ballot counts given (empty ones take the service's defaults)."""
@@ -233,26 +247,20 @@ class PaperCountForm(_PresentForm):
 
 
 class ConsensusForm(_PresentForm):
-    chosen = forms.ModelChoiceField(
-        label=_("Agreed by all present"), queryset=Candidate.objects.none(), widget=forms.RadioSelect
-    )
+    chosen = RoundIdField(label=_("Agreed by all present"), coerce=int, widget=forms.RadioSelect)
 
-    def __init__(self, *args, voters, candidates, **kwargs):
+    def __init__(self, *args, voters=(), candidates=(), **kwargs):
         super().__init__(*args, voters=voters, **kwargs)
-        self.fields["chosen"].queryset = candidates
-        self.fields["chosen"].label_from_instance = lambda candidate: candidate.label
+        self.fields["chosen"].choices = [(candidate.pk, candidate.label) for candidate in candidates]
 
 
 class ChairDecisionForm(forms.Form):
-    candidate = forms.ModelChoiceField(
-        label=_("The chair's decision"), queryset=Candidate.objects.none(), widget=forms.RadioSelect
-    )
+    candidate = RoundIdField(label=_("The chair's decision"), coerce=int, widget=forms.RadioSelect)
     note = forms.CharField(label=_("Grounds (as the regulation provides)"), max_length=500, required=False)
 
-    def __init__(self, *args, tied, **kwargs):
+    def __init__(self, *args, tied=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["candidate"].queryset = tied
-        self.fields["candidate"].label_from_instance = lambda candidate: candidate.label
+        self.fields["candidate"].choices = [(candidate.pk, candidate.label) for candidate in tied]
 
 
 class NextRoundForm(forms.Form):
@@ -261,14 +269,19 @@ class NextRoundForm(forms.Form):
 
 
 class DelegateForm(forms.Form):
-    delegate = forms.ModelChoiceField(label=_("Delegate"), queryset=User.objects.none())
+    """One of the enterprise's reporters (``links``: its EnterpriseUser rows, user joined, already loaded)."""
+
+    delegate = forms.TypedChoiceField(label=_("Delegate"), coerce=int)
 
     def __init__(self, *args, links, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["delegate"].queryset = User.objects.filter(pk__in=[link.user_id for link in links]).order_by(
-            "full_name", "id"
-        )
-        self.fields["delegate"].label_from_instance = lambda user: f"{user.full_name} ({user.email})"
+        self.users = {link.user_id: link.user for link in links}
+        self.fields["delegate"].choices = [
+            (user.pk, f"{user.full_name} ({user.email})") for user in self.users.values()
+        ]
+
+    def clean_delegate(self):
+        return self.users[self.cleaned_data["delegate"]]
 
 
 class RegulationForm(forms.ModelForm):

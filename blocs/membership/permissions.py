@@ -24,7 +24,7 @@ from blocs.membership.models import (
     Meeting,
     MembershipApplication,
 )
-from blocs.membership.queries import elector_of, led_bloc_ids
+from blocs.membership.queries import elector_of, led_bloc_ids, with_current_round
 from blocs.register.models import Enterprise
 from blocs.register.permissions import (
     acts_for_enterprise,
@@ -207,7 +207,9 @@ def get_election_for_user_or_404(user, pk: int, *, access: Access = Access.VIEW)
     """``VIEW`` (staff, the bloc's leader and members), ``RUN`` (the Board's officers or the bloc's leader),
     ``CONFIRM`` (confirm and apply the result: the Board's officers) or ``VOTE`` (who speaks for an elector)."""
     election = get_object_or_404(
-        Election.objects.select_related("bloc", "year", "applied_to"), bloc__organization=board_or_404(user), pk=pk
+        with_current_round(Election.objects.select_related("bloc", "year", "applied_to")),
+        bloc__organization=board_or_404(user),
+        pk=pk,
     )
     if access == Access.VIEW:
         require(can_view_election(user, election))
@@ -216,7 +218,8 @@ def get_election_for_user_or_404(user, pk: int, *, access: Access = Access.VIEW)
     elif access == Access.CONFIRM:
         require(can_manage_blocs(user))
     elif access == Access.VOTE:
-        require(can_vote(user, election))
+        election.elector = elector_of(election, user)  # the unit the user votes for, with its current round
+        require(election.elector is not None)
     else:
         raise ValueError(access)
     return election

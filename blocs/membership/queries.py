@@ -3,10 +3,13 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Page
 from django.db.models import (
     Count,
+    Exists,
     FilteredRelation,
+    OuterRef,
     Prefetch,
     Q,
     QuerySet,
@@ -38,7 +41,7 @@ from blocs.register.models import Enterprise, EnterpriseUser
 from blocs.register.queries import enterprise_of
 from blocs.voting.enums import VotingStatus
 from blocs.voting.models import Candidate, EligibleVoter, VotingSession
-from blocs.voting.queries import latest_rounds, rounds_of, voter_for_unit
+from blocs.voting.queries import latest_rounds, rounds_of, unit_voter_in_last_round
 
 
 # ---------------------------------------------------------------------------
@@ -137,6 +140,18 @@ def elected_enterprise(session: VotingSession | None) -> int | None:
     )
 
 
+def with_current_round(elections: QuerySet[Election]) -> QuerySet[Election]:
+    """Annotate each election with its current round's id and method (``current_round_id``,
+    ``current_round_method``) in the same query: actions on that round then need no query to find it."""
+    rounds = VotingSession.objects.filter(
+        subject_type=ContentType.objects.get_for_model(Election), subject_id=OuterRef("pk")
+    ).order_by("-round", "-id")
+    return elections.annotate(
+        current_round_id=Subquery(rounds.values("pk")[:1]),
+        current_round_method=Subquery(rounds.values("method")[:1]),
+    )
+
+
 def elections_of(bloc: Bloc) -> QuerySet[Election]:
     return (
         Election.objects.filter(bloc=bloc).select_related("year", "applied_to").order_by("-created_at", "-id")
@@ -180,9 +195,9 @@ def confirmed_elections(organization_id: int, elects_for: int) -> dict[int, dict
         and session.result.get("elected")
     }
     enterprise_of_candidate = dict(
-        Candidate.objects.filter(pk__in=[session.result["elected"][0] for session in decided.values()]).values_list(
-            "pk", "enterprise_id"
-        )
+        Candidate.objects.filter(
+            pk__in=[session.result["elected"][0] for session in decided.values()]
+        ).values_list("pk", "enterprise_id")
     )
     chosen: dict[int, dict[str, Election]] = {}
     for election in elections:
@@ -203,11 +218,17 @@ def chosen_enterprises(elections: dict[str, Election] | None) -> dict[str, int]:
 # ---------------------------------------------------------------------------
 # Who speaks for a member enterprise: its representative, or the delegate the representative named
 # ---------------------------------------------------------------------------
-def delegate_of(enterprise: Enterprise) -> Delegation | None:
-    return (
-        Delegation.objects.filter(enterprise=enterprise, revoked_at__isnull=True)
-        .select_related("delegate")
-        .first()
+def enterprise_people(enterprise: Enterprise) -> list[EnterpriseUser]:
+    """The enterprise's people (user joined), each with ``is_delegate``: whether the delegation in force
+    names them. One query: the delegate panel of the enterprise's own page."""
+    in_force = Delegation.objects.filter(
+        enterprise=enterprise, delegate=OuterRef("user"), revoked_at__isnull=True
+    )
+    return list(
+        EnterpriseUser.objects.filter(enterprise=enterprise)
+        .select_related("user")
+        .annotate(is_delegate=Exists(in_force))
+        .order_by("user__full_name", "id")
     )
 
 
@@ -227,13 +248,20 @@ def speaks_for_own_enterprise(user) -> bool:
 
 
 def elector_of(election: Election, user) -> EligibleVoter | None:
-    """The member unit ``user`` votes for in the election's current round: their enterprise, when they speak
-    for it (its representative, or the delegate it named) and it is an elector."""
+    """The member unit ``user`` votes for in the election's current round (its round joined): their
+    enterprise, when they speak for it (its representative, or the delegate it named) and it is an elector."""
     link = enterprise_of(user)
     if link is None or not speaks_for_own_enterprise(user):
         return None
-    session = current_round(election)
-    return voter_for_unit(session, link.enterprise_id) if session is not None else None
+    return unit_voter_in_last_round(election, link.enterprise_id)
+
+
+def elector_among(voters, user) -> EligibleVoter | None:
+    """``elector_of`` among a round's electors already loaded."""
+    link = enterprise_of(user)
+    if link is None or not speaks_for_own_enterprise(user):
+        return None
+    return next((voter for voter in voters if voter.enterprise_id == link.enterprise_id), None)
 
 
 def delegate_candidates(enterprise: Enterprise) -> QuerySet[EnterpriseUser]:
@@ -254,15 +282,22 @@ def open_year_of(board) -> EmulationYear | None:
 
 def led_bloc_ids(user) -> frozenset[int]:
     """Blocs the user leads in an open year: their enterprise leads them and they speak for it (its
-    representative or its delegate), not any user of that enterprise. Cached on the user for the request."""
+    representative or its delegate), not any user of that enterprise. One query, cached on the user for the
+    request."""
     cached = getattr(user, "_led_bloc_ids_cache", None)
     if cached is None:
-        link = enterprise_of(user)
         cached = frozenset()
-        if link is not None and speaks_for_own_enterprise(user):
+        if getattr(user, "is_authenticated", False) and user.organization_id is not None:
+            delegate = Delegation.objects.filter(
+                enterprise=OuterRef("enterprise_id"), delegate=user, revoked_at__isnull=True
+            )
+            speaks_for_it = Q(enterprise__user_links__user=user) & (
+                Q(enterprise__user_links__role=EnterpriseRole.REPRESENTATIVE) | Q(Exists(delegate))
+            )
             cached = frozenset(
                 BlocMembership.objects.filter(
-                    enterprise_id=link.enterprise_id,
+                    speaks_for_it,
+                    enterprise__organization_id=user.organization_id,
                     role=MembershipRole.LEADER,
                     status=MembershipStatus.ACTIVE,
                     year__status=YearStatus.OPEN,

@@ -4,6 +4,7 @@ consolidation decision's sample document."""
 
 from django.utils.translation import gettext as _
 
+from blocs.enums import EnterpriseRole
 from blocs.membership import demo, documents, permissions, queries
 from blocs.membership.forms import ApplicationForm, DelegateForm
 from blocs.register.signals import Column, Section
@@ -51,8 +52,13 @@ def enterprise_sections(*, enterprise, user, page, **kwargs) -> list[Section]:
             else None
         )
         representative = permissions.can_file_application(user, enterprise)
-        delegate = queries.delegate_of(enterprise)
-        links = list(queries.delegate_candidates(enterprise)) if representative else []
+        people = queries.enterprise_people(enterprise)
+        delegate = next((link for link in people if link.is_delegate), None)
+        links = (
+            [link for link in people if link.role == EnterpriseRole.REPORTER and link.user.is_active]
+            if representative
+            else []
+        )
         return [
             Section(
                 order=10,

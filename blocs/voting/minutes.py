@@ -46,13 +46,20 @@ def _time(moment) -> str:
     return f"{local:%H} giờ {local:%M}, ngày {local:%d/%m/%Y}"
 
 
-def round_summary(session: VotingSession, result: dict | None = None) -> dict:
-    """The record of one round, from its stored result (or ``result``) and its electors (three queries)."""
+def round_summary(session: VotingSession, result: dict | None = None, *, voters=None, candidates=None) -> dict:
+    """The record of one round, from its stored result (or ``result``) and its electors and candidates
+    (loaded here with three queries unless given: ``voters`` with ``took_part``)."""
     result = session.result if result is None else result
-    labels = dict(Candidate.objects.filter(session=session).values_list("pk", "label"))
-    took_part = set(Ballot.objects.filter(session=session).values_list("voter_id", flat=True))
+    if candidates is None:
+        candidates = Candidate.objects.filter(session=session)
+    labels = {candidate.pk: candidate.label for candidate in candidates}
+    if voters is None:
+        took_part = set(Ballot.objects.filter(session=session).values_list("voter_id", flat=True))
+        voters = EligibleVoter.objects.filter(session=session).order_by("label", "id")
+    else:
+        took_part = {voter.pk for voter in voters if voter.took_part}
     present, absent = [], []
-    for voter in EligibleVoter.objects.filter(session=session).order_by("label", "id"):
+    for voter in voters:
         (present if voter.pk in took_part else absent).append(voter.label or str(voter.pk))
     consensus = session.method == VotingMethod.CONSENSUS
     count = session.paper_count or {}
@@ -170,8 +177,8 @@ def summary_lines(summary: dict) -> list[str]:
     return lines
 
 
-def minutes_text(*, session: VotingSession, result: dict) -> str:
-    summary = round_summary(session, result)
+def minutes_text(*, session: VotingSession, result: dict, voters=None, candidates=None) -> str:
+    summary = round_summary(session, result, voters=voters, candidates=candidates)
     heading = session.title + (f" — vòng {session.round}" if session.round > 1 else "")
     lines = ["BIÊN BẢN KIỂM PHIẾU", heading, *summary_lines(summary)]
     if summary["closed_at"]:

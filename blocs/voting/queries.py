@@ -1,7 +1,7 @@
 """Reads of the voting engine."""
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Model, QuerySet
+from django.db.models import Exists, Model, OuterRef, QuerySet
 
 from blocs.voting.models import Ballot, Candidate, EligibleVoter, VotingSession
 
@@ -40,6 +40,13 @@ def voters_of(session: VotingSession) -> QuerySet[EligibleVoter]:
     return EligibleVoter.objects.filter(session=session).order_by("label", "id")
 
 
+def voters_with_turnout(session: VotingSession) -> QuerySet[EligibleVoter]:
+    """The electors of ``session``, each with ``took_part`` (without revealing choices): one query."""
+    return voters_of(session).annotate(
+        took_part=Exists(Ballot.objects.filter(session=session, voter=OuterRef("pk")))
+    )
+
+
 def voted_ids(session: VotingSession) -> set[int]:
     """The electors (EligibleVoter ids) who took part, without revealing choices."""
     return set(Ballot.objects.filter(session=session).values_list("voter_id", flat=True))
@@ -59,6 +66,23 @@ def voter_for_unit(session: VotingSession, enterprise_id: int | None) -> Eligibl
     if enterprise_id is None:
         return None
     return EligibleVoter.objects.filter(session=session, enterprise_id=enterprise_id).first()
+
+
+def unit_voter_in_last_round(subject: Model, enterprise_id: int | None) -> EligibleVoter | None:
+    """The elector row of the unit ``enterprise_id`` in the last round of the vote on ``subject`` (its
+    round joined), or None: one query. Every round has the same electors."""
+    if enterprise_id is None:
+        return None
+    return (
+        EligibleVoter.objects.filter(
+            session__subject_type=ContentType.objects.get_for_model(subject),
+            session__subject_id=subject.pk,
+            enterprise_id=enterprise_id,
+        )
+        .select_related("session", "session__organization")
+        .order_by("-session__round", "-session_id")
+        .first()
+    )
 
 
 def turnout(session: VotingSession) -> tuple[int, int]:

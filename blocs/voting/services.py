@@ -13,7 +13,8 @@ from decimal import Decimal
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Sum
+from django.db.models import Exists, OuterRef, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -159,7 +160,14 @@ def create_voting_session(
 
 
 def _locked(session: VotingSession) -> VotingSession:
-    return VotingSession.objects.select_for_update().get(pk=session.pk)
+    """The round, re-read and locked (its Board joined, not locked) for the rest of the transaction, with
+    ``has_next_round``: whether a later round follows it."""
+    return (
+        VotingSession.objects.select_for_update(of=("self",))
+        .select_related("organization")
+        .annotate(has_next_round=Exists(VotingSession.objects.filter(runoff_of=OuterRef("pk"))))
+        .get(pk=session.pk)
+    )
 
 
 @transaction.atomic
@@ -179,11 +187,10 @@ def open_voting_session(*, session: VotingSession, opened_by) -> VotingSession:
     return session
 
 
-def _voter_of(session: VotingSession, voter: EligibleVoter) -> EligibleVoter:
-    found = EligibleVoter.objects.filter(session=session, pk=getattr(voter, "pk", None)).first()
-    if found is None:
+def _voter_of(session: VotingSession, voter: EligibleVoter | None) -> EligibleVoter:
+    if voter is None or voter.pk is None or voter.session_id != session.pk:
         raise PermissionDenied(_("You are not an eligible voter in this vote."))
-    return found
+    return voter
 
 
 def _candidates_of(session: VotingSession, candidates: Iterable[Candidate]) -> list[Candidate]:
@@ -247,30 +254,36 @@ def cast_ballot(
     return ballot
 
 
-def _weight_of(voters) -> int:
-    return voters.aggregate(total=Sum("weight"))["total"] or 0
-
-
-def count_session(session: VotingSession) -> TallyResult:
-    """Tally a round from the database: the ballots cast in the portal, or the count recorded at the meeting."""
-    eligible = _weight_of(EligibleVoter.objects.filter(session=session))
-    present = _weight_of(
-        EligibleVoter.objects.filter(
-            session=session, pk__in=Ballot.objects.filter(session=session).values("voter")
-        )
+def _electors_and_candidates(session: VotingSession) -> tuple[list[EligibleVoter], list[Candidate]]:
+    """Every elector with ``took_part`` and every candidate with ``votes`` (its weighted "đồng ý" ballots
+    cast in the portal): two queries, and everything the tally and the minutes need."""
+    voters = list(
+        EligibleVoter.objects.filter(session=session)
+        .annotate(took_part=Exists(Ballot.objects.filter(session=session, voter=OuterRef("pk"))))
+        .order_by("label", "id")
     )
-    votes = dict.fromkeys(Candidate.objects.filter(session=session).values_list("pk", flat=True), 0)
+    candidates = list(
+        Candidate.objects.filter(session=session)
+        .annotate(votes=Coalesce(Sum("choices__weight"), 0))
+        .order_by("position", "id")
+    )
+    return voters, candidates
+
+
+def count_session(
+    session: VotingSession, loaded: tuple[list[EligibleVoter], list[Candidate]] | None = None
+) -> TallyResult:
+    """Tally a round from the database: the ballots cast in the portal, or the count recorded at the meeting."""
+    voters, candidates = loaded or _electors_and_candidates(session)
+    eligible = sum(voter.weight for voter in voters)
+    present = sum(voter.weight for voter in voters if voter.took_part)
     valid = None
     if session.counted_online:
-        for row in (
-            BallotChoice.objects.filter(session=session).values("candidate").annotate(total=Sum("weight"))
-        ):
-            votes[row["candidate"]] = row["total"]
+        votes = {candidate.pk: candidate.votes for candidate in candidates}
     else:
         count = session.paper_count or {}
-        for key, value in (count.get("votes") or {}).items():
-            if int(key) in votes:
-                votes[int(key)] = int(value)
+        recorded = {int(key): int(value) for key, value in (count.get("votes") or {}).items()}
+        votes = {candidate.pk: recorded.get(candidate.pk, 0) for candidate in candidates}
         if "received" in count:
             valid = int(count["received"]) - int(count.get("invalid", 0))
     return tally(
@@ -286,14 +299,25 @@ def count_session(session: VotingSession) -> TallyResult:
     )
 
 
-def _conclude(session: VotingSession, *, actor, action: str, extra: dict | None = None) -> VotingSession:
-    """Close a locked round: tally it, store the result (with ``extra``) and the minutes text, audit."""
-    result = count_session(session)
+def _conclude(
+    session: VotingSession,
+    *,
+    actor,
+    action: str,
+    extra: dict | None = None,
+    loaded: tuple[list[EligibleVoter], list[Candidate]] | None = None,
+) -> VotingSession:
+    """Close a locked round: tally it, store the result (with ``extra``), the count at the meeting if any and
+    the minutes text, audit. ``loaded``: its electors (``took_part`` set) and candidates, when already read."""
+    voters, candidates = loaded or _electors_and_candidates(session)
+    result = count_session(session, (voters, candidates))
     session.status = VotingStatus.CLOSED
     session.closed_at = timezone.now()
     session.result = {**result.as_json(), **(extra or {})}
-    session.minutes = minutes_text(session=session, result=session.result)
-    session.save(update_fields=["status", "closed_at", "result", "minutes"])
+    session.minutes = minutes_text(
+        session=session, result=session.result, voters=voters, candidates=candidates
+    )
+    session.save(update_fields=["status", "closed_at", "result", "minutes", "paper_count"])
     record_event(
         action=action,
         actor=actor,
@@ -317,20 +341,41 @@ def close_voting_session(*, session: VotingSession, closed_by) -> VotingSession:
     return _conclude(session, actor=closed_by, action="voting_session.closed")
 
 
+def _pk(value) -> int | None:
+    """An id given as such or as a model instance."""
+    return value if isinstance(value, int) else getattr(value, "pk", None)
+
+
 def _mark_present(
-    session: VotingSession, present: Iterable[EligibleVoter], recorded_by
-) -> list[EligibleVoter]:
-    ids = {getattr(voter, "pk", None) for voter in present}
-    voters = list(EligibleVoter.objects.filter(session=session, pk__in=ids))
-    if len(voters) != len(ids):
+    session: VotingSession, present, recorded_by
+) -> tuple[list[EligibleVoter], list[Candidate]]:
+    """Record the electors ``present`` (instances or ids) at a meeting; return every elector of the round
+    (``took_part`` set) and its candidates, read once for the checks, the tally and the minutes."""
+    voters = list(EligibleVoter.objects.filter(session=session).order_by("label", "id"))
+    candidates = list(Candidate.objects.filter(session=session).order_by("position", "id"))
+    ids = {_pk(voter) for voter in present}
+    known = {voter.pk for voter in voters}
+    if not ids <= known:
         raise ValidationError(_("Unknown voter."))
-    if not voters:
+    if not ids:
         raise ValidationError(_("Tick the voters present."))
+    for voter in voters:
+        voter.took_part = voter.pk in ids
     Ballot.objects.bulk_create(
         Ballot(session=session, voter=voter, cast_by=recorded_by, channel=BallotChannel.MEETING)
         for voter in voters
+        if voter.took_part
     )
-    return voters
+    return voters, candidates
+
+
+def _of_round(candidates: list[Candidate], chosen) -> list[Candidate]:
+    """The candidates ``chosen`` (instances or ids) among the round's ``candidates``."""
+    by_pk = {candidate.pk: candidate for candidate in candidates}
+    ids = {_pk(value) for value in chosen}
+    if not ids <= set(by_pk):
+        raise ValidationError(_("Unknown candidate."))
+    return [candidate for candidate in candidates if candidate.pk in ids]
 
 
 def _recordable(session: VotingSession) -> VotingSession:
@@ -352,8 +397,8 @@ def _whole(value, *, field: str, high: int) -> int:
 def record_paper_count(
     *,
     session: VotingSession,
-    present: Iterable[EligibleVoter],
-    votes: Mapping[Candidate, int],
+    present,
+    votes: Mapping,
     recorded_by,
     issued: int | None = None,
     received: int | None = None,
@@ -361,15 +406,16 @@ def record_paper_count(
 ) -> VotingSession:
     """Record a vote counted at the meeting and close the round.
 
-    ``present``: the electors attending; ``votes``: the "đồng ý" per candidate. A secret (paper) ballot also
-    records the ballots ``issued`` (default: one per elector present), ``received`` back (default: as many
-    as issued) and found ``invalid``; a show of hands has no invalid ballot.
+    ``present``: the electors attending (``EligibleVoter`` or ids); ``votes``: the "đồng ý" per candidate
+    (``Candidate`` or id → number). A secret (paper) ballot also records the ballots ``issued`` (default: one
+    per elector present), ``received`` back (default: as many as issued) and found ``invalid``; a show of
+    hands has no invalid ballot.
     """
     session = _recordable(session)
     if session.counted_online or session.is_consensus:
         raise ValidationError(_("This vote is not counted at the meeting."))
-    voters = _mark_present(session, present, recorded_by)
-    attending = sum(voter.weight for voter in voters)
+    voters, candidates = _mark_present(session, present, recorded_by)
+    attending = sum(voter.weight for voter in voters if voter.took_part)
     if session.secret:
         issued = _whole(attending if issued is None else issued, field="issued", high=attending)
         received = _whole(issued if received is None else received, field="received", high=issued)
@@ -378,9 +424,8 @@ def record_paper_count(
         issued = received = attending
         invalid = 0
     valid = received - invalid
-    counts: dict[str, int] = {}
-    for candidate in _candidates_of(session, votes):
-        counts[str(candidate.pk)] = _whole(votes[candidate], field="votes", high=valid)
+    given = {_pk(key): value for key, value in votes.items()}
+    counts = {str(c.pk): _whole(given[c.pk], field="votes", high=valid) for c in _of_round(candidates, given)}
     if sum(counts.values()) > valid * session.max_choices:
         raise ValidationError(
             {
@@ -389,72 +434,68 @@ def record_paper_count(
             }
         )
     session.paper_count = {"issued": issued, "received": received, "invalid": invalid, "votes": counts}
-    session.save(update_fields=["paper_count"])
-    return _conclude(session, actor=recorded_by, action="voting_session.counted")
+    return _conclude(session, actor=recorded_by, action="voting_session.counted", loaded=(voters, candidates))
 
 
 @transaction.atomic
-def record_consensus(
-    *, session: VotingSession, present: Iterable[EligibleVoter], chosen: Iterable[Candidate], recorded_by
-) -> VotingSession:
+def record_consensus(*, session: VotingSession, present, chosen, recorded_by) -> VotingSession:
     """Record that the electors ``present`` agreed, without a vote, on ``chosen`` (biểu quyết thống nhất),
-    and close the round. The quorum still applies."""
+    and close the round (instances or ids). The quorum still applies."""
     session = _recordable(session)
     if not session.is_consensus:
         raise ValidationError(_("This vote is not decided by consensus."))
-    chosen = _candidates_of(session, chosen)
+    voters, candidates = _mark_present(session, present, recorded_by)
+    chosen = _of_round(candidates, chosen)
     if not chosen or len(chosen) > session.seats:
         raise ValidationError(
             {"chosen": _("Choose between 1 and %(count)d candidate(s).") % {"count": session.seats}}
         )
-    voters = _mark_present(session, present, recorded_by)
-    attending = sum(voter.weight for voter in voters)
-    chosen_ids = {candidate.pk for candidate in chosen}
+    attending = sum(voter.weight for voter in voters if voter.took_part)
     session.paper_count = {
         "issued": attending,
         "received": attending,
         "invalid": 0,
-        "votes": {
-            str(pk): attending if pk in chosen_ids else 0
-            for pk in session.candidates.values_list("pk", flat=True)
-        },
+        "votes": {str(candidate.pk): attending for candidate in chosen},
     }
-    session.save(update_fields=["paper_count"])
     return _conclude(
-        session, actor=recorded_by, action="voting_session.consensus_recorded", extra={"consensus": True}
+        session,
+        actor=recorded_by,
+        action="voting_session.consensus_recorded",
+        extra={"consensus": True},
+        loaded=(voters, candidates),
     )
 
 
 @transaction.atomic
-def record_chair_decision(
-    *, session: VotingSession, candidate: Candidate, recorded_by, note: str = ""
-) -> VotingSession:
-    """Where the regulation lets the chair decide a tie: record the chair's choice among the tied candidates;
-    the candidate fills the tied seat and the minutes say so."""
+def record_chair_decision(*, session: VotingSession, candidate, recorded_by, note: str = "") -> VotingSession:
+    """Where the regulation lets the chair decide a tie: record the chair's choice (``candidate``, an instance
+    or an id) among the tied candidates; the candidate fills the tied seat and the minutes say so."""
     session = _locked(session)
     if session.status != VotingStatus.CLOSED:
         raise ValidationError(_("Only a closed vote can be decided."))
     if session.tie_rule != TieRule.CHAIR:
         raise ValidationError(_("The regulation asks for a second round, not for the chair's decision."))
     result = dict(session.result)
-    if candidate.session_id != session.pk or candidate.pk not in result.get("tied", []):
+    candidate_id = _pk(candidate)
+    if candidate_id not in result.get("tied", []):
         raise ValidationError(_("The chair decides only between the tied candidates."))
     if result.get("chair_decision"):
         raise ValidationError(_("The chair's decision has already been recorded."))
-    if VotingSession.objects.filter(runoff_of=session).exists():
+    if session.has_next_round:
         raise ValidationError(_("A second round has already been started."))
-    result["chair_decision"] = {"candidate_id": candidate.pk, "note": note.strip()}
-    result["elected"] = [*result.get("elected", []), candidate.pk]
+    result["chair_decision"] = {"candidate_id": candidate_id, "note": note.strip()}
+    result["elected"] = [*result.get("elected", []), candidate_id]
     result["runoff"] = []
+    voters, candidates = _electors_and_candidates(session)
     session.result = result
-    session.minutes = minutes_text(session=session, result=result)
+    session.minutes = minutes_text(session=session, result=result, voters=voters, candidates=candidates)
     session.save(update_fields=["result", "minutes"])
     record_event(
         action="voting_session.chair_decided",
         actor=recorded_by,
         organization=session.organization,
         obj=session,
-        changes={"candidate": candidate.pk, "note": note.strip()},
+        changes={"candidate": candidate_id, "note": note.strip()},
     )
     return session
 
@@ -469,24 +510,25 @@ def start_next_round(
     session = _locked(session)
     if session.status != VotingStatus.CLOSED or is_decided(session.result):
         raise ValidationError(_("This vote needs no further round."))
-    if VotingSession.objects.filter(runoff_of=session).exists():
-        raise ValidationError(_("A second round has already been started."))
+    if method not in (None, *VotingMethod.values) or counting not in (None, *Counting.values):
+        raise ValidationError(_("Choose the method and the counting."))
     candidates = list(session.candidates.order_by("position", "id"))
     runoff = session.result.get("runoff") or []
     if session.result.get("quorum_reached") and runoff:
         candidates = [candidate for candidate in candidates if candidate.pk in runoff]
     elected = len(session.result.get("elected") or [])
     seats = max(session.seats - elected, 1) if session.result.get("quorum_reached") else session.seats
+    # Every value comes from a round already validated; only the seats (at least one) are new.
     following = VotingSession(
-        organization=session.organization,
+        organization_id=session.organization_id,
         purpose=session.purpose,
         title=session.title,
-        bloc=session.bloc,
-        year=session.year,
-        subject_type=session.subject_type,
+        bloc_id=session.bloc_id,
+        year_id=session.year_id,
+        subject_type_id=session.subject_type_id,
         subject_id=session.subject_id,
         round=session.round + 1,
-        runoff_of=session,
+        runoff_of_id=session.pk,
         method=method or session.method,
         counting=counting or session.counting,
         tie_rule=session.tie_rule,
@@ -502,8 +544,11 @@ def start_next_round(
         others_present=session.others_present,
         created_by=created_by,
     )
-    following.full_clean(exclude=["created_by", "subject_type", "runoff_of"])
-    following.save()
+    try:
+        with transaction.atomic():
+            following.save()
+    except IntegrityError:  # runoff_of is one-to-one: this round already has its next one
+        raise ValidationError(_("A second round has already been started.")) from None
     EligibleVoter.objects.bulk_create(
         EligibleVoter(
             session=following,
@@ -547,7 +592,7 @@ def confirm_voting_result(*, session: VotingSession, confirmed_by) -> VotingSess
         raise ValidationError(
             _("The vote is undecided: hold a second round (or record the chair's decision on the tie).")
         )
-    if VotingSession.objects.filter(runoff_of=session).exists():
+    if session.has_next_round:
         raise ValidationError(_("A second round has already been started."))
     session.status = VotingStatus.RESULT_CONFIRMED
     session.confirmed_at = timezone.now()

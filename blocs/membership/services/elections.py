@@ -29,7 +29,7 @@ from blocs.membership.services.members import assign_role
 from blocs.membership.services.years import ensure_year_open
 from blocs.voting import services as voting
 from blocs.voting.enums import Counting, VotingMethod, VotingPurpose, VotingStatus
-from blocs.voting.models import Ballot, Candidate, VotingSession
+from blocs.voting.models import Ballot, VotingSession
 from thidua.audit.services import record_event
 
 OFFICE_WORDS = {ElectionOffice.LEADER: "Khối trưởng", ElectionOffice.DEPUTY: "Khối phó"}
@@ -148,7 +148,10 @@ def create_election(
 
 
 def _round(election: Election) -> VotingSession:
-    session = current_round(election)
+    """The election's current round, for the engine's services (each re-reads and locks it): the id the
+    accessor annotated (``queries.with_current_round``), else a query."""
+    annotated = getattr(election, "current_round_id", None)
+    session = VotingSession(pk=annotated) if annotated is not None else current_round(election)
     if session is None:
         raise ValidationError(_("This election has no vote."))
     return session
@@ -160,7 +163,7 @@ def cast_member_ballot(*, election: Election, cast_by, candidates) -> Ballot:
     voter = elector_of(election, cast_by)
     if voter is None:
         raise PermissionDenied(_("Only a member enterprise's representative, or its delegate, votes for it."))
-    return voting.cast_ballot(session=_round(election), voter=voter, cast_by=cast_by, candidates=candidates)
+    return voting.cast_ballot(session=voter.session, voter=voter, cast_by=cast_by, candidates=candidates)
 
 
 def open_election(*, election: Election, opened_by) -> VotingSession:
@@ -178,12 +181,15 @@ def record_election_count(*, election: Election, recorded_by, present, votes, **
     )
 
 
-def record_election_consensus(*, election: Election, recorded_by, present, chosen: Candidate) -> VotingSession:
-    return voting.record_consensus(session=_round(election), present=present, chosen=[chosen], recorded_by=recorded_by)
+def record_election_consensus(*, election: Election, recorded_by, present, chosen) -> VotingSession:
+    """``present``: the electors attending; ``chosen``: the candidate all of them agreed on (instances or ids)."""
+    return voting.record_consensus(
+        session=_round(election), present=present, chosen=[chosen], recorded_by=recorded_by
+    )
 
 
 def record_election_chair_decision(
-    *, election: Election, recorded_by, candidate: Candidate, note: str = ""
+    *, election: Election, recorded_by, candidate, note: str = ""
 ) -> VotingSession:
     return voting.record_chair_decision(
         session=_round(election), candidate=candidate, note=note, recorded_by=recorded_by
@@ -230,9 +236,9 @@ def apply_election_result(*, election: Election, applied_by) -> list[BlocMembers
     bloc = election.bloc
     memberships = {
         m.enterprise_id: m
-        for m in BlocMembership.objects.filter(bloc=bloc, year=target, status=MembershipStatus.ACTIVE).select_related(
-            "enterprise"
-        )
+        for m in BlocMembership.objects.filter(
+            bloc=bloc, year=target, status=MembershipStatus.ACTIVE
+        ).select_related("enterprise")
     }
     enterprise_id = elected_enterprise(session)
     if enterprise_id not in memberships:
@@ -248,7 +254,9 @@ def apply_election_result(*, election: Election, applied_by) -> list[BlocMembers
         member_ids=list(memberships),
     ):
         raise ValidationError(
-            _("This enterprise led the bloc last year; the regulation does not allow a second consecutive term.")
+            _(
+                "This enterprise led the bloc last year; the regulation does not allow a second consecutive term."
+            )
         )
     roles = roles_after_election(
         member_ids=list(memberships),
@@ -258,7 +266,9 @@ def apply_election_result(*, election: Election, applied_by) -> list[BlocMembers
         may_serve_again=may_serve_again,
     )
     order = {MembershipRole.MEMBER: 0, MembershipRole.DEPUTY: 1, MembershipRole.LEADER: 2}
-    changed = sorted((e for e, role in roles.items() if role != memberships[e].role), key=lambda e: order[roles[e]])
+    changed = sorted(
+        (e for e, role in roles.items() if role != memberships[e].role), key=lambda e: order[roles[e]]
+    )
     applied = [assign_role(membership=memberships[e], role=roles[e], assigned_by=applied_by) for e in changed]
     election.applied_to = target
     election.applied_at = timezone.now()

@@ -24,6 +24,7 @@ from blocs.membership.forms import (
 )
 from blocs.voting import queries as voting_queries
 from blocs.voting.enums import Counting, TieRule, VotingMethod, VotingStatus
+from blocs.voting.models import VotingSession
 from blocs.voting.tally import is_decided
 from thidua.accounts.permissions import Access, require_board_staff
 from thidua.formtools import add_service_errors, message_service_errors
@@ -46,7 +47,9 @@ def election_create(request: HttpRequest, pk: int) -> HttpResponse:
     form = ElectionForm(request.POST or None, year=year.year)
     if request.method == "POST" and form.is_valid():
         try:
-            election = services.create_election(bloc=bloc, year=year, created_by=request.user, **form.cleaned_data)
+            election = services.create_election(
+                bloc=bloc, year=year, created_by=request.user, **form.cleaned_data
+            )
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
@@ -62,9 +65,9 @@ def election_detail(request: HttpRequest, pk: int) -> HttpResponse:
     rounds = queries.election_rounds(election)
     session = rounds[-1] if rounds else None
     candidates = list(voting_queries.candidates_of(session)) if session else []
-    voters = list(voting_queries.voters_of(session)) if session else []
-    voted = voting_queries.voted_ids(session) if session else set()
-    elector = queries.elector_of(election, request.user)
+    voters = list(voting_queries.voters_with_turnout(session)) if session else []
+    voted = {voter.pk for voter in voters if voter.took_part}
+    elector = queries.elector_among(voters, request.user)
     can_run = perms.can_run_elections(request.user, election.bloc)
     is_board = perms.can_manage_blocs(request.user)
     status = session.status if session else None
@@ -96,18 +99,16 @@ def election_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if can_run and scheduled and session.method == VotingMethod.CONSENSUS:
         default = next((c.pk for c in candidates), None)
         context["consensus_form"] = ConsensusForm(
-            voters=voting_queries.voters_of(session),
-            candidates=voting_queries.candidates_of(session),
-            initial={"chosen": default},
+            voters=voters, candidates=candidates, initial={"chosen": default}
         )
     elif can_run and scheduled and session.counting == Counting.PAPER:
-        context["count_form"] = PaperCountForm(
-            voters=voting_queries.voters_of(session), candidates=candidates, secret=session.secret
-        )
+        context["count_form"] = PaperCountForm(voters=voters, candidates=candidates, secret=session.secret)
     if can_run and status == VotingStatus.CLOSED and not decided:
         if result.get("tied") and session.tie_rule == TieRule.CHAIR:
-            context["chair_form"] = ChairDecisionForm(tied=session.candidates.filter(pk__in=result["tied"]))
-        context["next_round_form"] = NextRoundForm(initial={"method": session.method, "counting": session.counting})
+            context["chair_form"] = ChairDecisionForm(tied=[c for c in candidates if c.pk in result["tied"]])
+        context["next_round_form"] = NextRoundForm(
+            initial={"method": session.method, "counting": session.counting}
+        )
     return render(request, "blocs/membership/election_detail.html", context)
 
 
@@ -144,8 +145,7 @@ def election_close(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def election_vote(request: HttpRequest, pk: int) -> HttpResponse:
     election = perms.get_election_for_user_or_404(request.user, pk, access=Access.VOTE)
-    session = queries.current_round(election)
-    form = BallotForm(request.POST, candidates=voting_queries.candidates_of(session))
+    form = BallotForm(request.POST, candidates=voting_queries.candidates_of(election.elector.session))
     if not form.is_valid():
         messages.error(request, _("Choose a candidate, or that you agree with none of them."))
         return redirect("membership:election_detail", election.pk)
@@ -156,15 +156,17 @@ def election_vote(request: HttpRequest, pk: int) -> HttpResponse:
     return _done(request, election, _("Your enterprise's ballot was recorded."))
 
 
+def _annotated_round(election) -> VotingSession:
+    """The current round as the accessor annotated it: its id, enough to filter its electors and candidates."""
+    return VotingSession(pk=election.current_round_id, method=election.current_round_method)
+
+
 @require_POST
 def election_count(request: HttpRequest, pk: int) -> HttpResponse:
     election = perms.get_election_for_user_or_404(request.user, pk, access=Access.RUN)
-    session = queries.current_round(election)
+    session = _annotated_round(election)
     form = PaperCountForm(
-        request.POST,
-        voters=voting_queries.voters_of(session),
-        candidates=voting_queries.candidates_of(session),
-        secret=session.secret,
+        request.POST, candidates=voting_queries.candidates_of(session), secret=session.secret
     )
     if not form.is_valid():
         return _failed(request, election, ValidationError(_("Check the count: every number is required.")))
@@ -184,12 +186,11 @@ def election_count(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def election_consensus(request: HttpRequest, pk: int) -> HttpResponse:
     election = perms.get_election_for_user_or_404(request.user, pk, access=Access.RUN)
-    session = queries.current_round(election)
-    form = ConsensusForm(
-        request.POST, voters=voting_queries.voters_of(session), candidates=voting_queries.candidates_of(session)
-    )
+    form = ConsensusForm(request.POST)
     if not form.is_valid():
-        return _failed(request, election, ValidationError(_("Tick the members present and the choice they agreed.")))
+        return _failed(
+            request, election, ValidationError(_("Tick the members present and the choice they agreed."))
+        )
     try:
         services.record_election_consensus(
             election=election,
@@ -205,8 +206,7 @@ def election_consensus(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def election_chair_decision(request: HttpRequest, pk: int) -> HttpResponse:
     election = perms.get_election_for_user_or_404(request.user, pk, access=Access.RUN)
-    session = queries.current_round(election)
-    form = ChairDecisionForm(request.POST, tied=session.candidates.filter(pk__in=session.result.get("tied", [])))
+    form = ChairDecisionForm(request.POST)
     if not form.is_valid():
         return _failed(request, election, ValidationError(_("Choose one of the tied candidates.")))
     try:
@@ -251,6 +251,4 @@ def election_apply(request: HttpRequest, pk: int) -> HttpResponse:
         services.apply_election_result(election=election, applied_by=request.user)
     except ValidationError as exc:
         return _failed(request, election, exc)
-    return _done(
-        request, election, _("The result now holds for %(year)d.") % {"year": election.elects_for}
-    )
+    return _done(request, election, _("The result now holds for %(year)d.") % {"year": election.elects_for})
