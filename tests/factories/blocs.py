@@ -4,7 +4,14 @@ import datetime
 
 import factory
 
-from blocs.enums import EnterpriseRole, MembershipRole, MembershipStatus, Ownership, RegulationStatus, YearStatus
+from blocs.enums import (
+    EnterpriseRole,
+    MembershipRole,
+    MembershipStatus,
+    Ownership,
+    RegulationStatus,
+    YearStatus,
+)
 from blocs.models import (
     Bloc,
     BlocMembership,

@@ -380,7 +380,7 @@ def test_next_round_after_a_missed_quorum_has_every_candidate(world, units):
 
 def test_the_chair_decides_a_tie_where_the_regulation_says_so(world, units):
     closed = _tied(world, units, tie_rule=TieRule.CHAIR)
-    first, second = closed.candidates.all()
+    _first, second = closed.candidates.all()
 
     decided = record_chair_decision(session=closed, candidate=second, note="Điều 9 Quy chế", recorded_by=None)
 
