@@ -17,6 +17,20 @@ from blocs.register.models import EnterpriseUser
 from thidua.accounts.demo import DEMO_PASSWORD, demo_board
 from thidua.accounts.models import User
 
+# Yearly target per employee (tỷ đồng, triệu USD), or the figure itself (workers, income in million VND):
+# a small or medium industrial enterprise of the park (domain.md §17.10: plausible demo figures).
+TARGET_PER_EMPLOYEE = {"GTSX": "0.66", "DT": "0.75", "XK": "0.012", "NNS": "0.03", "VDT": "0.02"}
+TARGET_VALUES = {"TNBQ": "8.5"}
+
+
+def plausible_target(code: str, enterprise) -> Decimal:
+    employees = Decimal(enterprise.employees or 80)
+    if code == "LD":
+        return employees
+    if code in TARGET_VALUES:
+        return Decimal(TARGET_VALUES[code])
+    return (employees * Decimal(TARGET_PER_EMPLOYEE.get(code, "0.05"))).quantize(Decimal("0.01"))
+
 
 def seed(rows: list[dict]) -> None:
     board = demo_board("tn")
@@ -67,8 +81,10 @@ def seed(rows: list[dict]) -> None:
             user=user, defaults={"enterprise": membership.enterprise, "role": EnterpriseRole.REPRESENTATIVE}
         )
         targets = [
-            services.TargetInput(indicator=i, value=Decimal(50 + 10 * n + k), basis="PLAN")
-            for k, i in enumerate(indicators)
+            services.TargetInput(
+                indicator=i, value=plausible_target(i.code, membership.enterprise), basis="PLAN"
+            )
+            for i in indicators
         ]
         services.update_pledge(
             pledge=pledge,
