@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Avg, Case, Count, Exists, F, OuterRef, Q, QuerySet, Subquery, Sum, Value, When
+from django.db.models import Avg, Count, Exists, F, FilteredRelation, OuterRef, Q, QuerySet, Subquery, Sum
 from django.utils import timezone
 
 from blocs.enums import EnterpriseRole, MembershipRole, MembershipStatus
@@ -476,19 +476,9 @@ def counted_reports(
     *,
     bloc_id: int | None = None,
     park_id: int | None = None,
-    last_year: bool = False,
 ) -> QuerySet[EnterpriseReport]:
-    """The accepted reports of a scope (a bloc, a park, or the whole Board), for ``period`` or for the same
-    period of the year before."""
-    if last_year:
-        qs = EnterpriseReport.objects.filter(
-            period__year__organization_id=period.organization_id,
-            period__year__year=period.year.year - 1,
-            period__kind=period.kind,
-        )
-    else:
-        qs = EnterpriseReport.objects.filter(period_id=period.pk)
-    qs = qs.filter(status__in=COUNTED_REPORT_STATUSES)
+    """The accepted reports of a scope (a bloc, a park, or the whole Board) for ``period``."""
+    qs = EnterpriseReport.objects.filter(period_id=period.pk, status__in=COUNTED_REPORT_STATUSES)
     if bloc_id is not None:
         qs = qs.filter(bloc_id=bloc_id)
     if park_id is not None:
@@ -496,44 +486,62 @@ def counted_reports(
     return qs
 
 
-def consolidated_catalogue(
-    period: ReportingPeriod, *, bloc_id: int | None = None, park_id: int | None = None
-) -> list[Indicator]:
-    """The catalogue, each indicator with the plan of the scope's counted members (``plan_total``,
-    ``plan_average`` of their pledge targets) and, for a bloc, whether the bloc's pledges target it
+def consolidated_catalogue(period: ReportingPeriod, *, bloc_id: int | None = None) -> list[Indicator]:
+    """The catalogue, each indicator telling, for a bloc, whether the bloc's pledges target it
     (``targeted``); one query."""
-    members = counted_reports(period, bloc_id=bloc_id, park_id=park_id).values("enterprise_id")
-    plan = (
-        signed_targets(period.year)
-        .filter(indicator=OuterRef("pk"), pledge__enterprise_id__in=members)
-        .order_by()
-        .values("indicator")
-    )
-    annotations = {
-        "plan_total": Subquery(plan.annotate(total=Sum("value")).values("total")[:1]),
-        "plan_average": Subquery(plan.annotate(average=Avg("value")).values("average")[:1]),
-    }
+    catalogue = catalogue_for(period.organization_id)
     if bloc_id is not None:
-        annotations["targeted"] = Exists(
-            signed_targets(period.year).filter(indicator=OuterRef("pk"), pledge__template__bloc_id=bloc_id)
+        catalogue = catalogue.annotate(
+            targeted=Exists(
+                signed_targets(period.year).filter(
+                    indicator=OuterRef("pk"), pledge__template__bloc_id=bloc_id
+                )
+            )
         )
-    return list(catalogue_for(period.organization_id).annotate(**annotations).order_by("ordering", "code"))
+    return list(catalogue.order_by("ordering", "code"))
 
 
-def _aggregates(current: QuerySet, last: QuerySet) -> tuple[dict[int, dict], dict[int, dict]]:
-    """Per indicator, over the ``current`` and the ``last`` reports (one query): the sum, the average, the
-    headcount-weighted average (weighed by the report's own workforce figure), the count of "yes"."""
-    headcount = Subquery(
-        IndicatorValue.objects.filter(report=OuterRef("report"), indicator__code=HEADCOUNT_CODE).values(
-            "value"
-        )[:1]
+def _plan(period: ReportingPeriod, *, bloc_id: int | None, park_id: int | None) -> dict[int, dict]:
+    """Per indicator, the sum and the average of the pledge targets of the scope's counted members (one
+    query)."""
+    members = counted_reports(period, bloc_id=bloc_id, park_id=park_id).values("enterprise_id")
+    rows = (
+        signed_targets(period.year)
+        .filter(pledge__enterprise_id__in=members)
+        .order_by()
+        .values("indicator_id")
+        .annotate(total=Sum("value"), average=Avg("value"))
     )
+    return {row["indicator_id"]: row for row in rows}
+
+
+def _aggregates(
+    period: ReportingPeriod, *, bloc_id: int | None, park_id: int | None, headcount_indicator_id: int | None
+) -> tuple[dict[int, dict], dict[int, dict]]:
+    """Per indicator, over the scope's accepted reports of ``period`` and of the same period a year before
+    (one query): the sum, the average, the headcount-weighted average (weighed by the report's own workforce
+    figure), the count of "yes". The reports are reached through the (period, bloc, status) index, then
+    their values through (report, indicator): the cost follows the scope, not the table."""
+    periods = ReportingPeriod.objects.filter(
+        Q(pk=period.pk)
+        | Q(organization_id=period.organization_id, year__year=period.year.year - 1, kind=period.kind)
+    ).values("pk")
+    lookups = {"report__period__in": periods, "report__status__in": COUNTED_REPORT_STATUSES}
+    if bloc_id is not None:
+        lookups["report__bloc_id"] = bloc_id
+    if park_id is not None:
+        lookups["report__enterprise__park_id"] = park_id
+    headcount = F("headcount__value")  # the report's own workforce figure, joined once
     weighted = Q(indicator__aggregation=Aggregation.WEIGHTED_AVG)
     rows = (
-        IndicatorValue.objects.filter(Q(report__in=current) | Q(report__in=last))
-        .annotate(is_current=Case(When(report__in=current, then=Value(True)), default=Value(False)))
+        IndicatorValue.objects.filter(**lookups)
+        .annotate(
+            headcount=FilteredRelation(
+                "report__values", condition=Q(report__values__indicator_id=headcount_indicator_id)
+            )
+        )
         .order_by()
-        .values("indicator_id", "is_current")
+        .values("indicator_id", "report__period_id")
         .annotate(
             total=Sum("value"),
             ytd_total=Sum("ytd_value"),
@@ -551,7 +559,7 @@ def _aggregates(current: QuerySet, last: QuerySet) -> tuple[dict[int, dict], dic
     now: dict[int, dict] = {}
     before: dict[int, dict] = {}
     for row in rows:
-        (now if row["is_current"] else before)[row["indicator_id"]] = row
+        (now if row["report__period_id"] == period.pk else before)[row["indicator_id"]] = row
     return now, before
 
 
@@ -581,26 +589,26 @@ def consolidated_table(
     catalogue: list[Indicator] | None = None,
 ) -> list[ConsolidatedRow]:
     """The consolidated table of a bloc (``bloc_id``), a park, or the whole Board for ``period``: plan,
-    period, year-to-date, same period last year, per the indicator's aggregation. Two queries (one when
-    ``catalogue`` comes from ``consolidated_catalogue`` of the same scope)."""
+    period, year-to-date, same period last year, per the indicator's aggregation. Three queries (two when ``catalogue`` comes from
+    ``consolidated_catalogue``): the plan and the aggregates are grouped queries over the scope's reports."""
     if catalogue is None:
-        catalogue = consolidated_catalogue(period, bloc_id=bloc_id, park_id=park_id)
-    current, last = _aggregates(
-        counted_reports(period, bloc_id=bloc_id, park_id=park_id),
-        counted_reports(period, bloc_id=bloc_id, park_id=park_id, last_year=True),
-    )
+        catalogue = consolidated_catalogue(period, bloc_id=bloc_id)
+    headcount_id = next((i.pk for i in catalogue if i.code == HEADCOUNT_CODE), None)
+    current, last = _aggregates(period, bloc_id=bloc_id, park_id=park_id, headcount_indicator_id=headcount_id)
+    plan = _plan(period, bloc_id=bloc_id, park_id=park_id)
     rows = []
     for indicator in catalogue:
         row, previous = current.get(indicator.pk), last.get(indicator.pk)
-        plan = None
-        if indicator.aggregation == Aggregation.WEIGHTED_AVG:
-            plan = _number(indicator.plan_average)
-        elif indicator.aggregation != Aggregation.COUNT:
-            plan = _number(indicator.plan_total)
+        planned = plan.get(indicator.pk)
+        plan_value = None
+        if planned is not None and indicator.aggregation == Aggregation.WEIGHTED_AVG:
+            plan_value = _number(planned["average"])
+        elif planned is not None and indicator.aggregation != Aggregation.COUNT:
+            plan_value = _number(planned["total"])
         rows.append(
             ConsolidatedRow(
                 indicator=indicator,
-                plan=plan,
+                plan=plan_value,
                 value=_pick(indicator, row, ytd=False),
                 ytd=_pick(indicator, row, ytd=True),
                 last_value=_pick(indicator, previous, ytd=False),

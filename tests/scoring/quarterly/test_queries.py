@@ -52,7 +52,7 @@ def test_the_consolidated_table_follows_each_indicators_aggregation(qw, django_a
     accepted(qw, qw.leader, qw.leader_rep, qw.deputy_rep, LD="140", TNBQ="9")
     submitted(qw, qw.other, qw.other_rep, GTSX="5000")  # not accepted: not counted
 
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(3):  # catalogue, plan, aggregates
         table = queries.consolidated_table(qw.q1, bloc_id=qw.bloc.pk)
 
     gtsx, ld, tnbq, tutt = (_row(table, c) for c in ("GTSX", "LD", "TNBQ", "TUTT"))

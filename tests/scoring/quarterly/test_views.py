@@ -200,7 +200,7 @@ def test_period_summary_query_count_is_constant(world, client_as, django_assert_
     url = reverse("scoring:period_summary", args=[period.pk])
     client.get(url)
 
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         response = client.get(url)
 
     assert response.status_code == 200
@@ -471,7 +471,7 @@ def test_review_detail_query_count(qw, client_as, django_assert_num_queries):
     url = reverse("scoring:review_detail", args=[qw.review().pk])
     client.get(url)
 
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):
         response = client.get(url)
 
     assert len(response.context["members"]) == 4
