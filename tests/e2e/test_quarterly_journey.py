@@ -14,7 +14,7 @@ from tests.factories.accounts import TOTPDeviceFactory
 from tests.pdf_tools import pdf_text as read_pdf_text
 from tests.scoring.quarterly.conftest import accepted, make_quarterly_world
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]  # the journey renders a real PDF
 INCIDENTS = {"TNLD", "CHAY", "MT_VP", "DC", "BHXH_NO"}
 # The same journey in each language, the average income typed the way people of that language type it.
 LANGUAGES = [("vi", "8,5", "8,7"), ("en", "8.5", "8.7")]

@@ -9,7 +9,7 @@ from tests.scoring.quarterly.conftest import accepted
 from tests.scoring.quarterly.test_reviews import TEXTS
 from thidua.documents.enums import DocumentStatus
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.integration, pytest.mark.slow]  # renders, then reads it with pdftotext
 
 
 def test_the_bloc_review_pdf_has_the_report_layout(qw, world, django_capture_on_commit_callbacks):
