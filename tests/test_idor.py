@@ -9,6 +9,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from blocs.enums import MembershipRole
 from blocs.membership.services.elections import create_election
+from scoring.criteria.models import Criterion
+from scoring.criteria.services import create_default_set
 from tests.factories.accounts import InvitationFactory
 from tests.factories.blocs import (
     BlocFactory,
@@ -109,7 +111,11 @@ class OtherBoard:
             enterprise_user(leader.enterprise)
             BlocMembershipFactory(bloc=self.bloc(), year=self.year())
             return create_election(
-                bloc=self.bloc(), year=self.year(), office="LEADER", elects_for=2027, created_by=self.world.b.officer
+                bloc=self.bloc(),
+                year=self.year(),
+                office="LEADER",
+                elects_for=2027,
+                created_by=self.world.b.officer,
             )
 
         return self._get("election", build)
@@ -150,6 +156,17 @@ class OtherBoard:
             return SignatureRequest.objects.get(object_id=str(notice.pk))
 
         return self._get("signature_request", build)
+
+    def criteria_set(self):
+        return self._get(
+            "criteria_set",
+            lambda: create_default_set(year=self.year(), bloc=self.bloc(), created_by=self.world.b.officer),
+        )
+
+    def criterion(self):
+        return self._get(
+            "criterion", lambda: Criterion.objects.filter(group__criteria_set=self.criteria_set()).first()
+        )
 
     def legal_basis(self):
         return self._get("legal_basis", lambda: LegalBasis.objects.filter(organization=self.board).first())
@@ -257,6 +274,17 @@ CASES = {
     "scoring:review_publish": OtherBoard.review,
     "scoring:review_template": OtherBoard.review,
     "scoring:review_upload": OtherBoard.review,
+    "criteria:criteria_set_detail": OtherBoard.criteria_set,
+    "criteria:criteria_set_edit": OtherBoard.criteria_set,
+    "criteria:criteria_set_delete": OtherBoard.criteria_set,
+    "criteria:criteria_set_adopt": OtherBoard.criteria_set,
+    "criteria:criteria_set_copy": OtherBoard.criteria_set,
+    "criteria:criteria_set_new_version": OtherBoard.criteria_set,
+    "criteria:group_add": OtherBoard.criteria_set,
+    "criteria:group_edit": lambda o: o.criteria_set().groups.first(),
+    "criteria:criterion_add": OtherBoard.criteria_set,
+    "criteria:criterion_edit": OtherBoard.criterion,
+    "criteria:criterion_remove": OtherBoard.criterion,
 }
 
 
