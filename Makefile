@@ -24,7 +24,7 @@ RUN_ENV := DEBUG=1 SITE_URL=$(SITE_URL)
 help:
 	@echo "make run    set up .venv, migrate SQLite, load demo data, serve http://$(HOST):$(PORT)"
 	@echo "make test   install the dev extra and run the whole test suite (SQLite unless DATABASE_URL is set)"
-	@echo "make lint   ruff check"
+	@echo "make lint   ruff check and the import contracts (lint-imports)"
 	@echo "make e2e    only the browser journeys (needs Debian's chromium)"
 
 check-python:
@@ -72,6 +72,7 @@ e2e: preflight install-dev messages
 
 lint: install-dev
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
 
 bench-pdf: install-dev messages
 	$(VPY) bench/pdf.py

@@ -12,7 +12,6 @@ admin.site.__class__ = OTPAdminSite
 urlpatterns = [
     path("", views.home, name="home"),
     path("", include("thidua.accounts.urls")),
-    path("audit/", include("thidua.audit.urls")),
     path("notifications/", include("thidua.notifications.urls")),
     path("blocs/", include("blocs.urls")),
     path("quarterly/", include("scoring.urls")),

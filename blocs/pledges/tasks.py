@@ -1,12 +1,12 @@
-"""Thin Celery tasks of the pledges; the work lives in ``services`` (imported inside, a leaf)."""
+"""Thin Celery tasks of the pledges; the work lives in ``services``."""
 
 from celery import shared_task
+
+from blocs.pledges.services import send_due_reminders, send_review_reminders
 
 
 @shared_task(name="pledges.send_pledge_reminders", ignore_result=True)
 def task_send_pledge_reminders() -> int:
     """Beat, daily: remind representatives whose pledge waits for them before the deadline, and the reviewers
     of pledges submitted days ago (each once per step)."""
-    from blocs.pledges.services import send_due_reminders, send_review_reminders  # noqa: PLC0415 -- leaf
-
     return send_due_reminders() + send_review_reminders()

@@ -56,4 +56,5 @@ urlpatterns = [
     path("board/staff/<int:pk>/signer/", views.signer_settings, name="signer_settings"),
     path("board/invitations/new/", views.invitation_create, name="invitation_create"),
     path("board/invitations/<int:pk>/revoke/", views.invitation_revoke, name="invitation_revoke"),
+    path("audit/", views.audit_log, name="audit_log"),
 ]

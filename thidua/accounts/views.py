@@ -29,6 +29,7 @@ from thidua.accounts.models import User
 from thidua.accounts.permissions import (
     Access,
     can_manage_board,
+    can_view_audit_log,
     get_invitation_for_user_or_404,
     get_organization_for_user_or_404,
     get_signer_role_for_user_or_404,
@@ -37,6 +38,7 @@ from thidua.accounts.permissions import (
     require_board_staff,
 )
 from thidua.accounts.queries import invitations_for_board, staff_for_board
+from thidua.audit.queries import events_for_board
 from thidua.formtools import add_service_errors, message_service_errors
 from thidua.pagination import paginate
 
@@ -181,6 +183,14 @@ def staff_list(request: HttpRequest) -> HttpResponse:
     page = paginate(staff_for_board(board), request.GET.get("page"))
     invitations = invitations_for_board(board)[:50]
     return render(request, "accounts/staff_list.html", {"page_obj": page, "invitations": invitations})
+
+
+def audit_log(request: HttpRequest) -> HttpResponse:
+    """The Board's audit log, newest first (the audit app records it; its page is a Board page)."""
+    board = require_board_staff(request.user)
+    require(can_view_audit_log(request.user))
+    page = paginate(events_for_board(board), request.GET.get("page"), per_page=50)
+    return render(request, "accounts/audit_log.html", {"page_obj": page})
 
 
 def signer_settings(request: HttpRequest, pk: int) -> HttpResponse:

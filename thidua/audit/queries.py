@@ -2,12 +2,12 @@ from collections.abc import Iterator
 
 from django.db.models import QuerySet
 
-from thidua.accounts.models import Organization
 from thidua.audit.chain import GENESIS_HASH
 from thidua.audit.models import AuditChainHead, AuditEvent
 
 
-def events_for_board(board: Organization) -> QuerySet[AuditEvent]:
+def events_for_board(board) -> QuerySet[AuditEvent]:
+    """The events of one Board (an ``accounts.Organization``), newest first."""
     return AuditEvent.objects.filter(organization=board).order_by("-seq")
 
 
@@ -34,4 +34,7 @@ def chain_events(organization_id: int | None) -> Iterator[AuditEvent]:
 
 
 def board_names(ids) -> dict[int, str]:
-    return dict(Organization.objects.filter(pk__in=ids).values_list("pk", "name"))
+    """Names of the Boards with these ids. The Board model is read through the events' foreign key: the audit
+    app sits below ``thidua.accounts`` (whose services record events) and does not import it."""
+    board_model = AuditEvent._meta.get_field("organization").related_model
+    return dict(board_model.objects.filter(pk__in=ids).values_list("pk", "name"))

@@ -1,17 +1,37 @@
-"""Receivers of the documents platform (connected in ``DocumentsConfig.ready``). They only start services."""
+"""Receivers of the documents platform (connected in ``DocumentsConfig.ready``). They only start services or
+tasks."""
+
+import logging
 
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
 from thidua.accounts.models import Organization
+from thidua.documents.services.legal_bases import seed_legal_bases
+from thidua.documents.signals import render_requested
+from thidua.documents.tasks import task_render_document
+
+logger = logging.getLogger(__name__)
 
 
 @receiver(post_save, sender=Organization)
 def seed_new_board(sender, instance: Organization, created: bool, raw: bool = False, **kwargs) -> None:
     """A new Board starts with the standard legal bases in its library (a fixture load seeds nothing)."""
     if created and not raw:
-        from thidua.documents.services.legal_bases import (  # noqa: PLC0415 -- services import Celery tasks
-            seed_legal_bases,
-        )
-
         seed_legal_bases(instance)
+
+
+@receiver(render_requested)
+def send_render_task(sender, document_id: int, **kwargs) -> bool:
+    """Hand a pending document to the Celery worker. A broker that is down is logged, not raised: the document
+    stays pending and the sweeper (beat, every minute) asks again."""
+    try:
+        task_render_document.apply_async(
+            kwargs={"document_id": document_id},
+            retry=True,
+            retry_policy={"max_retries": 2, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5},
+        )
+    except Exception:
+        logger.warning("Could not enqueue the render of document %s; the sweeper will.", document_id)
+        return False
+    return True

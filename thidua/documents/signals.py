@@ -29,6 +29,12 @@ more than the platform knows connects receivers to these signals in its ``AppCon
     Sent inside the transaction with ``signature_request`` and ``owner`` when the signer returned the
     document (``signature_request.reason`` says why) or the issuer withdrew it (``signature_request.status``
     tells which): the owner is a DRAFT again.
+
+``render_requested``
+    Sent (on commit) with ``document_id`` when a document is pending: issued, retried, or swept up again. The
+    platform's own receiver (``thidua.documents.receivers.send_render_task``) sends the Celery task and
+    answers True, or False when the broker is down. This keeps the services below the tasks (the tasks call
+    the services; the services never import the tasks). Not an extension point for domain apps.
 """
 
 from django.dispatch import Signal
@@ -39,3 +45,4 @@ document_samples = Signal()
 document_kinds = Signal()
 document_signed = Signal()
 document_returned = Signal()
+render_requested = Signal()

@@ -1,7 +1,13 @@
-"""Thin Celery tasks of the document pipeline; the work lives in ``services`` (imported inside, a leaf)."""
+"""Thin Celery tasks of the document pipeline; the work lives in ``services``.
+
+The services never import this module: they ask for a render with ``signals.render_requested`` and the
+receiver in ``thidua.documents.receivers`` sends ``task_render_document`` (tasks -> services, one way).
+"""
 
 from celery import shared_task
 from django.db import DatabaseError
+
+from thidua.documents.services import render_claimed_document, sweep_pending_documents
 
 
 @shared_task(
@@ -17,14 +23,10 @@ from django.db import DatabaseError
 )
 def task_render_document(*, document_id: int) -> None:
     """Render one document. Idempotent: the service claims it with a conditional UPDATE first."""
-    from thidua.documents.services import render_claimed_document  # noqa: PLC0415 -- leaf
-
     render_claimed_document(document_id)
 
 
 @shared_task(name="documents.sweep_pending_documents", ignore_result=True)
 def task_sweep_pending_documents() -> int:
     """Beat, every minute: re-enqueue documents a down broker or a killed worker left behind."""
-    from thidua.documents.services import sweep_pending_documents  # noqa: PLC0415 -- leaf
-
     return len(sweep_pending_documents())

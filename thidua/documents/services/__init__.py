@@ -42,7 +42,8 @@ through the workflow below, for every Board document once signed.
 A user who has asked for more than ``settings.DOCUMENTS_ISSUE_RATE`` documents lately gets a
 ``ValidationError`` (code ``rate_limited``) and nothing is written: show its message to the user.
 
-It writes an audit event and enqueues ``task_render_document`` once the transaction commits. If the broker is
+It writes an audit event and, once the transaction commits, asks for the render (``enqueue_render`` sends
+``signals.render_requested``; the platform's receiver enqueues ``task_render_document``). If the broker is
 down at that moment the document simply stays pending: ``sweep_pending_documents`` (beat, every minute)
 re-enqueues it. Show progress with ``{% include "documents/includes/_document_status.html" %}``.
 

@@ -27,7 +27,8 @@ from thidua.documents.enums import DocumentStatus, SignerPrefix
 from thidua.documents.issuers import BOARD_REGISTER, Issuer, board_issuer
 from thidua.documents.models import GeneratedDocument, NumberSequence
 from thidua.documents.ratelimit import RETRIED_ACTION, check_issue_rate
-from thidua.documents.tasks import task_render_document
+from thidua.documents.signals import render_requested
+from thidua.signals import any_receiver_says_yes
 
 logger = logging.getLogger(__name__)
 
@@ -165,17 +166,11 @@ def issue_document(
 
 
 def enqueue_render(document_id: int) -> bool:
-    """Send the render task. A broker that is down is logged, not raised: the sweeper will retry."""
-    try:
-        task_render_document.apply_async(
-            kwargs={"document_id": document_id},
-            retry=True,
-            retry_policy={"max_retries": 2, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5},
-        )
-    except Exception:
-        logger.warning("Could not enqueue the render of document %s; the sweeper will.", document_id)
-        return False
-    return True
+    """Ask for the render of a pending document (call it on commit): sends ``signals.render_requested``, whose
+    receiver in ``thidua.documents.receivers`` hands the document to the Celery worker. The services never
+    import the tasks (the tasks call the services). False when no receiver took it, e.g. the broker was down:
+    the sweeper retries."""
+    return any_receiver_says_yes(render_requested, document_id=document_id)
 
 
 def retry_document(*, document: GeneratedDocument, retried_by) -> GeneratedDocument:

@@ -1,9 +1,0 @@
-from django.urls import path
-
-from thidua.audit import views
-
-app_name = "audit"
-
-urlpatterns = [
-    path("", views.event_list, name="event_list"),
-]
