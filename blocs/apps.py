@@ -16,6 +16,7 @@ class BlocsConfig(AppConfig):
     def ready(self) -> None:
         # Imported here: receivers use models, which are ready only now.
         from blocs.membership import receivers as membership  # noqa: PLC0415
+        from blocs.membership.models import ConsolidationDecision  # noqa: PLC0415
         from blocs.membership.signals import year_closing  # noqa: PLC0415
         from blocs.pledges import receivers as pledges  # noqa: PLC0415
         from blocs.register.signals import (  # noqa: PLC0415
@@ -25,8 +26,11 @@ class BlocsConfig(AppConfig):
         )
         from thidua.accounts.demo import seed_demo  # noqa: PLC0415
         from thidua.documents.signals import (  # noqa: PLC0415
+            document_kinds,
             document_outsider,
+            document_returned,
             document_samples,
+            document_signed,
             document_viewer,
         )
 
@@ -37,6 +41,7 @@ class BlocsConfig(AppConfig):
             (enterprise_sections, membership.enterprise_sections),
             (seed_demo, membership.seed_demo),
             (document_samples, membership.document_samples),
+            (document_kinds, membership.document_kinds),
             # membership, register, platform <- pledges
             (year_closing, pledges.lock_pledges_on_year_closing),
             (enterprise_sections, pledges.enterprise_sections),
@@ -47,3 +52,10 @@ class BlocsConfig(AppConfig):
         ]
         for signal, receiver in connections:
             signal.connect(receiver, dispatch_uid=f"{receiver.__module__}.{receiver.__name__}")
+        # The platform's signing workflow tells each owner of a Board document about its own documents.
+        owned = [
+            (document_signed, membership.decision_signed, ConsolidationDecision),
+            (document_returned, membership.decision_returned, ConsolidationDecision),
+        ]
+        for signal, receiver, sender in owned:
+            signal.connect(receiver, sender=sender, dispatch_uid=f"{receiver.__module__}.{receiver.__name__}")

@@ -207,6 +207,8 @@ CASES = {
         enterprise=o.enterprise(), year=o.year()
     ),
     "membership:decision_detail": lambda o: ConsolidationDecisionFactory(organization=o.board, year=o.year()),
+    "membership:decision_submit": lambda o: ConsolidationDecisionFactory(organization=o.board, year=o.year()),
+    "membership:decision_delete": lambda o: ConsolidationDecisionFactory(organization=o.board, year=o.year()),
     "membership:election_detail": OtherBoard.election,
     "membership:election_open": OtherBoard.election,
     "membership:election_close": OtherBoard.election,

@@ -4,7 +4,19 @@ and its sample for ``manage.py render_sample consolidation_decision out.pdf``.""
 from dataclasses import dataclass
 from datetime import date
 
-from thidua.documents.samples import SAMPLE_BOARD, SAMPLE_SIGNER, SampleDocument
+from django.utils.translation import pgettext_lazy
+
+from thidua.documents.kinds import (
+    BOARD_FUNCTIONS,
+    CIRCULAR_15,
+    DECREE_152,
+    LAW_TDKT,
+    PROVINCIAL_REGULATION,
+    DocumentKind,
+    recipients_for,
+)
+from thidua.documents.legal_bases import basis_lines
+from thidua.documents.samples import SAMPLE_BOARD, SAMPLE_SIGNER, SampleDocument, sample_citations
 
 TEMPLATE_NAME = "pdf/blocs/membership/consolidation_decision.html"
 KIND = "consolidation_decision"
@@ -31,39 +43,33 @@ def decision_title(year: int) -> str:
     return f"Về việc kiện toàn các Khối thi đua của doanh nghiệp trong các khu công nghiệp năm {year}"
 
 
-def authority_line(*, board_name: str, issuing_body_line: str, parent_body_line: str = "") -> str:
-    """ "TRƯỞNG BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP TỈNH THÁI NGUYÊN" from the Board's header lines."""
-    if not issuing_body_line:
-        return f"TRƯỞNG {board_name.upper()}"
-    province = parent_body_line.upper().removeprefix("ỦY BAN NHÂN DÂN").strip()
-    return f"TRƯỞNG {issuing_body_line.upper()} {province}".strip()
+# What the decision cites and sends by default (the Board may choose other bases in its library).
+CONSOLIDATION_KIND = DocumentKind(
+    code=KIND,
+    label=pgettext_lazy("document kind", "Consolidation decision"),
+    legal_bases=(LAW_TDKT, DECREE_152, CIRCULAR_15, PROVINCIAL_REGULATION, BOARD_FUNCTIONS),
+    recipients=("Như Điều 3;", "{reports_to} (b/c);", "Lãnh đạo Ban;"),
+)
+CLOSING = "Theo đề nghị của Chánh Văn phòng Ban Quản lý"
 
 
-def consolidation_context(
-    *,
-    board_name: str,
-    issuing_body_line: str,
-    year: int,
-    sections: list[BlocSection],
-    parent_body_line: str = "",
-) -> dict:
-    """JSON-ready context: legal bases, three articles, and one appendix table per bloc."""
+def decision_bases(citations: list[str], *, board_name: str, elected: bool) -> list[str]:
+    """The "Căn cứ" lines: the library's citations for this kind, the blocs' regulation, and the election
+    results only when an election's result was applied to the year (domain.md §17.3, §17.4)."""
+    lines = [*citations, f"Quy chế tổ chức và hoạt động của các Khối thi đua thuộc {board_name}"]
+    if elected:
+        lines.append("kết quả bầu Khối trưởng, Khối phó tại các hội nghị của các Khối thi đua")
+    return basis_lines(lines, closing=CLOSING)
+
+
+def consolidation_context(*, year: int, sections: list[BlocSection], legal_bases: list[str]) -> dict:
+    """JSON-ready context: the legal bases (``decision_bases``), three articles, one appendix table per bloc.
+    The authority line comes from the issuer's letterhead (the platform builds it)."""
     bloc_count = len(sections)
     member_count = sum(len(section.members) for section in sections)
-    authority = authority_line(
-        board_name=board_name, issuing_body_line=issuing_body_line, parent_body_line=parent_body_line
-    )
     return {
         "year": year,
-        "authority_line": authority,
-        "legal_bases": [
-            "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
-            "Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định chi tiết "
-            "một số điều của Luật Thi đua, khen thưởng;",
-            f"Căn cứ Quy chế tổ chức và hoạt động của các Khối thi đua thuộc {board_name};",
-            "Căn cứ kết quả bầu Khối trưởng, Khối phó tại các hội nghị tổng kết của các Khối thi đua;",
-            "Theo đề nghị của Chánh Văn phòng Ban Quản lý.",
-        ],
+        "legal_bases": legal_bases,
         "articles": [
             {
                 "heading": "Điều 1.",
@@ -110,7 +116,6 @@ def consolidation_context(
 
 
 APPENDIX_COLUMNS = ["STT", "Tên doanh nghiệp", "Mã số thuế", "Khu công nghiệp", "Chức danh trong Khối"]
-RECIPIENTS = ["Như Điều 3;", "Sở Nội vụ (b/c);", "Lãnh đạo Ban;", "Lưu: VT, TĐKT."]
 
 
 def sample_consolidation_decision() -> SampleDocument:
@@ -142,12 +147,10 @@ def sample_consolidation_decision() -> SampleDocument:
         issued_on=date(2026, 1, 20),
         title=decision_title(2026),
         context=consolidation_context(
-            board_name=SAMPLE_BOARD.name,
-            issuing_body_line=SAMPLE_BOARD.issuing_body_line,
-            parent_body_line=SAMPLE_BOARD.parent_body_line,
             year=2026,
             sections=sections,
+            legal_bases=decision_bases(sample_citations(), board_name=SAMPLE_BOARD.name, elected=True),
         ),
         signer=SAMPLE_SIGNER,
-        recipients=RECIPIENTS,
+        recipients=recipients_for(SAMPLE_BOARD, KIND),
     )

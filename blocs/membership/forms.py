@@ -13,6 +13,8 @@ from blocs.register.queries import active_enterprises
 from blocs.validators import validate_ratio
 from blocs.voting.enums import Counting, VotingMethod
 from blocs.voting.models import Candidate
+from thidua.accounts.models import User
+from thidua.accounts.queries import signers_of
 from thidua.documents.uploads import PdfUploadValidator
 from thidua.formtools import DateInput
 
@@ -314,3 +316,18 @@ class RegulationForm(forms.ModelForm):
     def __init__(self, *args, members, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["agreed_members"].queryset = members
+
+
+class DecisionSignerForm(forms.Form):
+    """Who signs the consolidation decision: one of the Board's signers (their position gives the prefix)."""
+
+    signer = forms.ModelChoiceField(
+        label=_("Signer"),
+        queryset=User.objects.none(),
+        help_text=_("The Board leader who signs it; the number is taken when they sign."),
+    )
+
+    def __init__(self, *args, board, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["signer"].queryset = signers_of(board)
+        self.fields["signer"].label_from_instance = lambda user: user.full_name

@@ -24,6 +24,7 @@ from blocs.membership.rules import default_year_settings
 from blocs.register.models import Enterprise
 from blocs.validators import validate_day_of_month, validate_ratio
 from blocs.voting.enums import TieRule
+from thidua.documents.enums import DocumentState
 from thidua.documents.uploads import GeneratedPdfName
 
 
@@ -75,7 +76,13 @@ class Bloc(models.Model):
 
 
 class ConsolidationDecision(models.Model):
-    """The Board's consolidation decision (Quyết định kiện toàn) for a year: members, leaders, deputies."""
+    """The Board's consolidation decision (Quyết định kiện toàn) for a year: members, leaders, deputies.
+
+    A Board document, so signed before it is numbered (``thidua.documents``): ``state`` is where it stands in
+    that workflow (draft → waiting for the chosen ``signer`` → issued, back to draft when returned or
+    withdrawn); ``status`` is its standing among the year's decisions once issued (the latest is ISSUED, the
+    ones it replaces SUPERSEDED; DRAFT until it is signed). Number and date are those taken at signing.
+    """
 
     organization = models.ForeignKey(
         "accounts.Organization", on_delete=models.PROTECT, related_name="consolidation_decisions"
@@ -87,6 +94,17 @@ class ConsolidationDecision(models.Model):
     effective_on = models.DateField(_("effective date"), null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=12, choices=DecisionStatus.choices, default=DecisionStatus.DRAFT
+    )
+    state = models.CharField(
+        _("signature"), max_length=20, choices=DocumentState.choices, default=DocumentState.DRAFT
+    )
+    signer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("signer"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     document = models.ForeignKey(
         "documents.GeneratedDocument",
@@ -110,6 +128,14 @@ class ConsolidationDecision(models.Model):
         if self.number:
             return f"{self.number}/{self.symbol}"
         return str(_("Consolidation decision %(year)s (draft)") % {"year": self.year})
+
+    @property
+    def is_draft(self) -> bool:
+        return self.state == DocumentState.DRAFT
+
+    @property
+    def is_pending_signature(self) -> bool:
+        return self.state == DocumentState.PENDING_SIGNATURE
 
 
 class BlocMembership(models.Model):

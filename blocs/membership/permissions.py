@@ -171,7 +171,9 @@ def get_application_for_user_or_404(user, pk: int, *, access: Access = Access.VI
 
 def get_decision_for_user_or_404(user, pk: int, *, access: Access = Access.VIEW) -> ConsolidationDecision:
     decision = get_object_or_404(
-        ConsolidationDecision.objects.select_related("year"), organization=board_or_404(user), pk=pk
+        ConsolidationDecision.objects.select_related("year", "organization", "document", "signer"),
+        organization=board_or_404(user),
+        pk=pk,
     )
     _staff_access(user, access)
     return decision

@@ -42,6 +42,7 @@ from blocs.register.queries import enterprise_of
 from blocs.voting.enums import VotingStatus
 from blocs.voting.models import Candidate, EligibleVoter, VotingSession
 from blocs.voting.queries import latest_rounds, rounds_of, unit_voter_in_last_round
+from thidua.documents.enums import DocumentState
 
 
 # ---------------------------------------------------------------------------
@@ -403,6 +404,21 @@ def decisions_for_board(board) -> QuerySet[ConsolidationDecision]:
         .select_related("year")
         .order_by("-created_at")
     )
+
+
+def decision_in_preparation(year: EmulationYear) -> ConsolidationDecision | None:
+    """The year's decision that is still a draft or waiting for its signature, if any."""
+    return (
+        ConsolidationDecision.objects.filter(year=year)
+        .exclude(state=DocumentState.ISSUED)
+        .order_by("-created_at")
+        .first()
+    )
+
+
+def year_has_applied_election(year: EmulationYear) -> bool:
+    """Whether an election's confirmed result was applied to ``year`` (its decision then cites it)."""
+    return Election.objects.filter(applied_to=year).exists()
 
 
 def regulations_of(bloc: Bloc) -> QuerySet[BlocRegulation]:

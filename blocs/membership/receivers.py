@@ -1,12 +1,13 @@
 """The membership's answers to the signals of the register and of the platform (connected in
-``BlocsConfig.ready``): what the blocs know about an enterprise, who else may see it, its demo data and the
-consolidation decision's sample document."""
+``BlocsConfig.ready``): what the blocs know about an enterprise, who else may see it, its demo data, and the
+consolidation decision's kind, sample, signature and return."""
 
 from django.utils.translation import gettext as _
 
 from blocs.enums import EnterpriseRole
 from blocs.membership import demo, documents, permissions, queries
 from blocs.membership.forms import ApplicationForm, DelegateForm
+from blocs.membership.services import decisions
 from blocs.register.signals import Column, Section
 
 APPLICATIONS_ON_OWN_PAGE = 10
@@ -92,3 +93,15 @@ def seed_demo(*, stdout, **kwargs) -> list[dict]:
 
 def document_samples(**kwargs) -> dict:
     return {documents.KIND: documents.sample_consolidation_decision}
+
+
+def document_kinds(**kwargs) -> list:
+    return [documents.CONSOLIDATION_KIND]
+
+
+def decision_signed(sender, *, signature_request, document, owner, **kwargs) -> None:
+    decisions.decision_signed(signature_request=signature_request, document=document, owner=owner)
+
+
+def decision_returned(sender, *, signature_request, owner, **kwargs) -> None:
+    decisions.decision_returned(signature_request=signature_request, owner=owner)

@@ -8,8 +8,11 @@ from blocs.membership.queries import current_round
 from blocs.models import BlocMembership, ConsolidationDecision, Election, MembershipApplication
 from blocs.voting.enums import VotingStatus
 from tests.conftest import english
+from tests.documents.conftest import totp_now
+from tests.factories.accounts import TEST_PASSWORD
 from tests.factories.blocs import EnterpriseFactory, enterprise_user
 from thidua.documents.models import GeneratedDocument
+from thidua.documents.queries import signature_requests_for_owner
 
 pytestmark = pytest.mark.unit
 
@@ -52,10 +55,17 @@ def test_apply_approve_issue_and_download(world, blocs_world, client_for, django
     officer.post(
         reverse("membership:application_approve", args=[application.pk]), {"bloc": blocs_world.bloc.pk}
     )
-    with django_capture_on_commit_callbacks(execute=True):
-        response = officer.post(reverse("membership:decision_issue"))
+    response = officer.post(reverse("membership:decision_create"))
     decision = ConsolidationDecision.objects.get()
+    officer.post(reverse("membership:decision_submit", args=[decision.pk]), {"signer": world.a.signer.pk})
+    request = signature_requests_for_owner(decision).get()
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for(world.a.signer).post(
+            reverse("documents:signature_sign", args=[request.pk]),
+            {"password": TEST_PASSWORD, "otp_token": totp_now(world.a.signer)},
+        )
     page = officer.get(reverse("membership:decision_detail", args=[decision.pk]))
+    decision.refresh_from_db()
     document = GeneratedDocument.objects.get(pk=decision.document_id)
 
     application.refresh_from_db()
@@ -63,6 +73,7 @@ def test_apply_approve_issue_and_download(world, blocs_world, client_for, django
     assert BlocMembership.objects.get(enterprise=newcomer).decision == decision
     assert response.status_code == 302
     assert page.status_code == 200
+    assert f"01/{document.symbol}" in page.content.decode()
     assert document.is_done, document.error
     download = officer.get(reverse("documents:document_download", args=[document.pk]))
     assert download.status_code == 200

@@ -155,3 +155,22 @@ def enterprise_user(enterprise: Enterprise, role: str = EnterpriseRole.REPRESENT
     user = UserFactory(organization=enterprise.organization, **kwargs)
     EnterpriseUserFactory(user=user, enterprise=enterprise, role=role)
     return user
+
+
+def signed_consolidation_decision(year: EmulationYear, *, officer, signer) -> ConsolidationDecision:
+    """The year's consolidation decision drafted by ``officer`` and signed by ``signer`` (a Board signer
+    without an authenticator: the password is enough), as the screens do it. Returns it issued."""
+    from blocs.membership import services
+    from tests.factories.accounts import TEST_PASSWORD
+    from thidua.documents.queries import signature_requests_for_owner
+    from thidua.documents.services import sign_document
+
+    decision = services.create_consolidation_draft(year=year, created_by=officer)
+    services.submit_consolidation_decision(decision=decision, submitted_by=officer, signer=signer)
+    sign_document(
+        signature_request=signature_requests_for_owner(decision).first(),
+        signed_by=signer,
+        password=TEST_PASSWORD,
+    )
+    decision.refresh_from_db()
+    return decision

@@ -114,21 +114,23 @@ def sample_notice_draft() -> SampleDocument:
     return sample
 
 
+def sample_citations() -> list[str]:
+    """The citations of the sample Board's seeded library (placeholders included), highest rank first."""
+    return [
+        citation(
+            instrument=entry["instrument"],
+            number=entry["number"],
+            signed_on=entry["signed_on"],
+            issuer=entry["issuer"],
+            title=entry["title"],
+        )
+        for entry in seed_entries(SAMPLE_BOARD)
+    ]
+
+
 def sample_legal_bases(closing: str) -> list[str]:
     """The "Căn cứ" lines of the sample Board's seeded library (placeholders included)."""
-    return basis_lines(
-        [
-            citation(
-                instrument=entry["instrument"],
-                number=entry["number"],
-                signed_on=entry["signed_on"],
-                issuer=entry["issuer"],
-                title=entry["title"],
-            )
-            for entry in seed_entries(SAMPLE_BOARD)
-        ],
-        closing=closing,
-    )
+    return basis_lines(sample_citations(), closing=closing)
 
 
 def _decision(rows: int, title: str) -> SampleDocument:

@@ -2,7 +2,12 @@
 
 from blocs.membership.services.applications import approve_application, reject_application, submit_application
 from blocs.membership.services.blocs import create_bloc, update_bloc
-from blocs.membership.services.decisions import consolidation_problems, issue_consolidation_decision
+from blocs.membership.services.decisions import (
+    consolidation_problems,
+    create_consolidation_draft,
+    delete_consolidation_draft,
+    submit_consolidation_decision,
+)
 from blocs.membership.services.delegations import name_delegate, revoke_delegate
 from blocs.membership.services.elections import (
     apply_election_result,
@@ -42,10 +47,11 @@ __all__ = [
     "confirm_regulation",
     "consolidation_problems",
     "create_bloc",
+    "create_consolidation_draft",
     "create_election",
     "create_meeting",
+    "delete_consolidation_draft",
     "ensure_year_open",
-    "issue_consolidation_decision",
     "name_delegate",
     "open_election",
     "open_year",
@@ -58,6 +64,7 @@ __all__ = [
     "revoke_delegate",
     "start_election_round",
     "submit_application",
+    "submit_consolidation_decision",
     "update_bloc",
     "update_year_settings",
     "withdraw_membership",

@@ -13,7 +13,6 @@ from blocs.membership.services import (
     close_election_round,
     confirm_election,
     create_election,
-    issue_consolidation_decision,
     name_delegate,
     open_election,
     open_year,
@@ -24,7 +23,13 @@ from blocs.membership.services import (
 from blocs.models import BlocMembership, Election
 from blocs.voting.enums import VotingMethod, VotingStatus
 from blocs.voting.models import Ballot
-from tests.factories.blocs import BlocFactory, BlocMembershipFactory, EmulationYearFactory, enterprise_user
+from tests.factories.blocs import (
+    BlocFactory,
+    BlocMembershipFactory,
+    EmulationYearFactory,
+    enterprise_user,
+    signed_consolidation_decision,
+)
 
 pytestmark = pytest.mark.integration
 
@@ -222,7 +227,7 @@ def test_the_confirmed_result_is_applied_to_the_year_and_the_decision_shows_it(w
     confirm_election(election=election, confirmed_by=world.a.officer)
 
     applied = apply_election_result(election=election, applied_by=world.a.officer)
-    decision = issue_consolidation_decision(year=year, issued_by=world.a.officer)
+    decision = signed_consolidation_decision(year, officer=world.a.officer, signer=world.a.signer)
 
     election.refresh_from_db()
     assert [(m.enterprise_id, m.role) for m in applied] == [
