@@ -12,6 +12,7 @@ from blocs.membership.services.elections import create_election
 from scoring.criteria.models import Criterion
 from scoring.criteria.services import create_default_set
 from tests.factories.accounts import InvitationFactory
+from tests.factories.awards import QuotaRuleFactory
 from tests.factories.blocs import (
     BlocFactory,
     BlocMembershipFactory,
@@ -287,6 +288,11 @@ CASES = {
     "criteria:criterion_add": OtherBoard.criteria_set,
     "criteria:criterion_edit": OtherBoard.criterion,
     "criteria:criterion_remove": OtherBoard.criterion,
+    "catalogue:quota_list": OtherBoard.year,
+    "catalogue:quota_create": OtherBoard.year,
+    "catalogue:quota_defaults": OtherBoard.year,
+    "catalogue:quota_edit": lambda o: QuotaRuleFactory(year=o.year()),
+    "catalogue:quota_delete": lambda o: QuotaRuleFactory(year=o.year()),
 }
 
 
