@@ -60,8 +60,10 @@ def quota_list(request: HttpRequest, pk: int) -> HttpResponse:
             "blocs": [
                 {"bloc": bloc, "members": bloc.members, "cap": rule.cap_for(bloc.members)}
                 for bloc in blocs
-                if (rule.scope == "EACH_BLOC"
-                and (bloc.eligible_for_provincial_flag or not rule.eligible_blocs_only))
+                if (
+                    rule.scope == "EACH_BLOC"
+                    and (bloc.eligible_for_provincial_flag or not rule.eligible_blocs_only)
+                )
                 or rule.bloc_id == bloc.pk
             ],
             "board_cap": rule.cap_for(sum(b.members for b in blocs)) if rule.scope == "BOARD" else None,
