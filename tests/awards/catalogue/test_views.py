@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from awards.models import QuotaRule
+from tests.conftest import english
 from tests.factories.awards import QuotaRuleFactory, award_type
 from tests.factories.blocs import BlocFactory, BlocMembershipFactory, EmulationYearFactory, enterprise_user
 
@@ -73,7 +74,7 @@ def test_officer_adds_a_rule_through_the_form(world, client_for, year):
 
 
 def test_bad_input_changes_nothing_and_says_why(world, client_for, year):
-    response = client_for(world.a.officer).post(
+    response = english(client_for(world.a.officer)).post(
         reverse("catalogue:quota_create", args=[year.pk]),
         {
             "award_type": award_type("BK_CT_TINH").pk,
