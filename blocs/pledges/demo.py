@@ -90,7 +90,6 @@ def seed(rows: list[dict]) -> None:
             pledge=pledge,
             updated_by=user,
             targets=targets,
-            ticked_commitments=DEFAULT_COMMITMENTS[:8],
             registrations=[services.RegistrationInput("COLLECTIVE", membership.enterprise.name, "TTLDXS")],
         )
         if n == len(others) - 1:

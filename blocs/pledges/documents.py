@@ -1,5 +1,11 @@
 """The joint pledge (Bản giao ước thi đua) of a bloc: pure context building, the read that feeds it, and its
-sample for ``manage.py render_sample pledge out.pdf``."""
+sample for ``manage.py render_sample pledge out.pdf``.
+
+It is the bloc's document (domain.md §17.1): issued by the bloc in its own register under the Board's name
+(``blocs.membership.issuers``), typed with the Board's pledge abbreviation (``Organization.pledge_doc_type``, a
+local convention), signed "TM. KHỐI THI ĐUA / KHỐI TRƯỞNG" by the leader enterprise's representative once that
+representative has signed the pledge. It is a covenant: the commitments are the bloc's and every signatory
+accepts them all; the document ends with the signature table of every member unit."""
 
 from __future__ import annotations
 
@@ -10,17 +16,17 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from blocs.enums import MembershipRole, MembershipStatus
-from blocs.membership.models import BlocMembership
+from blocs.membership.issuers import bloc_issuer, bloc_recipients, bloc_signer_block
+from blocs.membership.models import Bloc, BlocMembership
 from blocs.pledges.catalogue import DEFAULT_COMMITMENTS
 from blocs.pledges.enums import AwardCode, PledgeStatus, TargetBasis
 from blocs.pledges.models import Pledge, PledgeTarget
 from thidua.documents.numbers import vietnamese_number
-from thidua.documents.samples import SampleDocument
+from thidua.documents.samples import SAMPLE_BOARD, SampleDocument
 
 TEMPLATE_NAME = "pdf/blocs/pledges/joint_pledge.html"
 KIND = "joint_pledge"
-DOC_TYPE = "GUTĐ"
-RECIPIENTS = ["Ban Quản lý các KCN (b/c);", "Các doanh nghiệp thành viên;", "Lưu: Khối thi đua."]
+NOT_SIGNED = "Chưa ký"
 BASIS_WORDS = {TargetBasis.PLAN: "so với kế hoạch", TargetBasis.SAME_PERIOD: "so với cùng kỳ"}
 
 
@@ -52,6 +58,7 @@ class Signatory:
 class JointPledgeData:
     context: dict
     signer: dict
+    leader_signed: bool
 
 
 def joint_title(bloc_name: str, year: int) -> str:
@@ -70,7 +77,8 @@ def joint_context(
     signatories: list[Signatory],
     not_signed: list[str],
 ) -> dict:
-    """JSON-ready context of ``pdf/blocs/joint_pledge.html``."""
+    """JSON-ready context of ``pdf/blocs/joint_pledge.html``. ``signatories``: every member unit, those who
+    have not signed yet with an empty time and fingerprint (printed "Chưa ký")."""
     return {
         "bloc_name": bloc_name,
         "year": str(year),
@@ -94,7 +102,7 @@ def joint_context(
                 "enterprise": s.enterprise,
                 "representative": s.representative,
                 "title": s.title,
-                "signed_at": s.signed_at,
+                "signed_at": s.signed_at or NOT_SIGNED,
                 "fingerprint": s.fingerprint,
             }
             for n, s in enumerate(signatories, start=1)
@@ -114,56 +122,52 @@ def _registration(subject: str, award: str, enterprise_name: str) -> str:
 
 
 def joint_pledge_data(template) -> JointPledgeData:
-    """Read the template's current versions (signed first) with targets, registrations and signatures."""
+    """Read the bloc's active members of the template's year with their current pledge versions (targets,
+    registrations, signatures): the signed ones fill the tables, every member has a row of the signature
+    table. A withdrawn member appears nowhere."""
     indicators = [
         IndicatorColumn(i.code, i.name, i.unit) for i in template.indicators.order_by("ordering", "code")
     ]
-    pledges = list(
-        Pledge.objects.filter(template=template, amendment__isnull=True)
-        .select_related("enterprise", "signature")
+    memberships = list(
+        BlocMembership.objects.filter(bloc=template.bloc, year=template.year, status=MembershipStatus.ACTIVE)
+        .select_related("enterprise")
+        .order_by("enterprise__name", "enterprise_id")
+    )
+    pledges = {
+        p.enterprise_id: p
+        for p in Pledge.objects.filter(
+            template=template,
+            amendment__isnull=True,
+            enterprise_id__in=[m.enterprise_id for m in memberships],
+        )
+        .select_related("signature")
         .prefetch_related(
             Prefetch("targets", queryset=PledgeTarget.objects.select_related("indicator")),
             "registrations",
         )
-        .order_by("enterprise__name", "enterprise_id")
-    )
-    signed = [p for p in pledges if p.status in (PledgeStatus.SIGNED, PledgeStatus.LOCKED)]
+    }
+    signed = {
+        enterprise_id: p
+        for enterprise_id, p in pledges.items()
+        if p.status in (PledgeStatus.SIGNED, PledgeStatus.LOCKED)
+    }
     awards = dict(AwardCode.choices)
     members = [
         MemberPledge(
-            name=p.enterprise.name,
-            tax_code=p.enterprise.tax_code,
-            targets={t.indicator.code: _value(t) for t in p.targets.all()},
+            name=m.enterprise.name,
+            tax_code=m.enterprise.tax_code,
+            targets={t.indicator.code: _value(t) for t in signed[m.enterprise_id].targets.all()},
             registrations=[
-                _registration(r.name, awards.get(r.award_code, r.award_code), p.enterprise.name)
-                for r in p.registrations.all()
+                _registration(r.name, awards.get(r.award_code, r.award_code), m.enterprise.name)
+                for r in signed[m.enterprise_id].registrations.all()
             ],
         )
-        for p in signed
+        for m in memberships
+        if m.enterprise_id in signed
     ]
-    signatories = [
-        Signatory(
-            enterprise=p.enterprise.name,
-            representative=p.signature.signer_name,
-            title=p.signature.signer_title,
-            signed_at=timezone.localtime(p.signature.signed_at).strftime("%H:%M %d/%m/%Y"),
-            fingerprint=p.signature.short_fingerprint,
-        )
-        for p in signed
-    ]
-    leader = (
-        BlocMembership.objects.filter(
-            bloc=template.bloc, year=template.year, role=MembershipRole.LEADER, status=MembershipStatus.ACTIVE
-        )
-        .select_related("enterprise")
-        .first()
-    )
-    leader_name = ""
-    if leader is not None:
-        leader_pledge = next((p for p in signed if p.enterprise_id == leader.enterprise_id), None)
-        leader_name = (
-            leader_pledge.signature.signer_name if leader_pledge else leader.enterprise.legal_representative
-        )
+    signatories = [_signatory(m.enterprise, signed.get(m.enterprise_id)) for m in memberships]
+    leader = next((m for m in memberships if m.role == MembershipRole.LEADER), None)
+    leader_pledge = signed.get(leader.enterprise_id) if leader is not None else None
     context = joint_context(
         bloc_name=template.bloc.name,
         year=template.year.year,
@@ -173,10 +177,23 @@ def joint_pledge_data(template) -> JointPledgeData:
         indicators=indicators,
         members=members,
         signatories=signatories,
-        not_signed=[p.enterprise.name for p in pledges if p not in signed],
+        not_signed=[m.enterprise.name for m in memberships if m.enterprise_id not in signed],
     )
-    signer = {"prefix": "TM.", "authority": "Khối thi đua", "title": "Khối trưởng", "name": leader_name}
-    return JointPledgeData(context=context, signer=signer)
+    signer = bloc_signer_block(leader_pledge.signature.signer_name if leader_pledge else "")
+    return JointPledgeData(context=context, signer=signer, leader_signed=leader_pledge is not None)
+
+
+def _signatory(enterprise, pledge) -> Signatory:
+    if pledge is None:
+        return Signatory(enterprise.name, "", "", "", "")
+    signature = pledge.signature
+    return Signatory(
+        enterprise=enterprise.name,
+        representative=signature.signer_name,
+        title=signature.signer_title,
+        signed_at=timezone.localtime(signature.signed_at).strftime("%H:%M %d/%m/%Y"),
+        fingerprint=signature.short_fingerprint,
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -191,7 +208,11 @@ JOINT_TEXT = (
 )
 
 
+SAMPLE_BLOC = Bloc(pk=1, organization=SAMPLE_BOARD, code="KTĐ1", name="Khối thi đua các doanh nghiệp KCN Thanh Bình")
+
+
 def sample_pledge() -> SampleDocument:
+    """Three members who signed (the leader's representative among them) and one who has not yet."""
     indicators = [
         IndicatorColumn("GTSX", "Giá trị sản xuất công nghiệp", "tỷ đồng"),
         IndicatorColumn("DT", "Doanh thu", "tỷ đồng"),
@@ -201,9 +222,14 @@ def sample_pledge() -> SampleDocument:
         IndicatorColumn("TNBQ", "Thu nhập bình quân", "triệu đồng/người/tháng"),
     ]
     names = [
-        ("Công ty Cổ phần Ván dán Hồng Ngọc", "4700123451", "Nguyễn Văn Hồng", "Giám đốc"),
+        ("Công ty Cổ phần Ván dán Hồng Ngọc", "4700123451", "Nguyễn Văn Nam", "Giám đốc"),
         ("Công ty TNHH Lechenwood Việt Nam", "4700123468", "Lê Minh Tuấn", "Tổng Giám đốc"),
         ("Công ty TNHH Chế biến Lâm sản Bắc Kạn", "4700123475", "Trần Thị Mỹ", "Giám đốc"),
+    ]
+    registrations = [
+        ["Tập thể lao động xuất sắc", "Chiến sĩ thi đua cơ sở — Nguyễn Văn Nam"],
+        ["Tập thể lao động tiên tiến", "Lao động tiên tiến — Phạm Thị Quỳnh"],
+        ["Tập thể lao động tiên tiến"],
     ]
     members = [
         MemberPledge(
@@ -213,11 +239,11 @@ def sample_pledge() -> SampleDocument:
                 "GTSX": str(120 + 40 * n),
                 "DT": str(110 + 35 * n),
                 "XK": f"{3 + n},5",
-                "NNS": str(4 + n),
+                "NNS": f"{2 + n},4",
                 "LD": str(150 + 30 * n),
-                "TNBQ": "7,2",
+                "TNBQ": f"7,{2 + n}",
             },
-            registrations=["Tập thể lao động xuất sắc"],
+            registrations=registrations[n],
         )
         for n, (name, tax, _rep, _title) in enumerate(names)
     ]
@@ -225,15 +251,17 @@ def sample_pledge() -> SampleDocument:
         Signatory(name, rep, title, f"09:{10 + n:02d} 15/03/2026", f"{'a1b2c3d4e5f6'[n:]}{'0' * n}")
         for n, (name, _tax, rep, title) in enumerate(names)
     ]
+    late = "Công ty TNHH Bao bì Thanh Bình"
+    signatories.append(Signatory(late, "", "", "", ""))
     return SampleDocument(
         template_name=TEMPLATE_NAME,
         kind="pledge",
-        doc_type=DOC_TYPE,
+        doc_type=SAMPLE_BOARD.pledge_doc_type,
         number=1,
         issued_on=date(2026, 3, 20),
-        title=joint_title("Khối thi đua các doanh nghiệp KCN Thanh Bình", 2026),
+        title=joint_title(SAMPLE_BLOC.name, 2026),
         context=joint_context(
-            bloc_name="Khối thi đua các doanh nghiệp KCN Thanh Bình",
+            bloc_name=SAMPLE_BLOC.name,
             year=2026,
             theme=THEME,
             joint_text=JOINT_TEXT,
@@ -241,13 +269,9 @@ def sample_pledge() -> SampleDocument:
             indicators=indicators,
             members=members,
             signatories=signatories,
-            not_signed=[],
+            not_signed=[late],
         ),
-        signer={
-            "prefix": "TM.",
-            "authority": "Khối thi đua",
-            "title": "Khối trưởng",
-            "name": "Nguyễn Văn Hồng",
-        },
-        recipients=RECIPIENTS,
+        signer=bloc_signer_block("Nguyễn Văn Nam"),
+        recipients=bloc_recipients(SAMPLE_BOARD),
+        issuer=bloc_issuer(SAMPLE_BLOC),
     )

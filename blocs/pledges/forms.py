@@ -2,13 +2,15 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from blocs.enums import YearStatus
 from blocs.membership.models import Bloc, EmulationYear
-from blocs.pledges.enums import AwardCode, SubjectKind, TargetBasis
+from blocs.pledges.enums import SubjectKind, TargetBasis
 from blocs.pledges.models import Indicator, Pledge, PledgeTemplate
 from blocs.pledges.queries import catalogue_for
 from blocs.pledges.services import RegistrationInput, TargetInput
+from blocs.pledges.titles import registration_problem, title_choices
 from thidua.documents.uploads import PdfUploadValidator
 from thidua.formtools import DateInput
 
@@ -19,8 +21,8 @@ class TemplateForm(forms.Form):
     theme = forms.CharField(label=_("Theme of the year"), max_length=500)
     joint_text = forms.CharField(label=_("Joint commitments"), widget=forms.Textarea(attrs={"rows": 6}))
     commitments = forms.CharField(
-        label=_("Commitments members tick"),
-        help_text=_("One per line."),
+        label=_("Commitments of the bloc"),
+        help_text=_("One per line. Every member that signs accepts them all (a covenant)."),
         widget=forms.Textarea(attrs={"rows": 8}),
         required=False,
     )
@@ -65,24 +67,33 @@ class ReasonForm(forms.Form):
 
 
 class RegistrationForm(forms.Form):
+    """One title (danh hiệu) registered for the enterprise's collective or one of its people; only titles
+    the subject may strive for (``blocs.pledges.titles``)."""
+
     subject_kind = forms.ChoiceField(label=_("Subject"), choices=SubjectKind.choices)
     name = forms.CharField(label=_("Name of the collective or person"), max_length=255, required=False)
-    award_code = forms.ChoiceField(label=_("Title registered"), choices=AwardCode.choices)
+    award_code = forms.ChoiceField(
+        label=pgettext_lazy("emulation title", "Title registered"), choices=title_choices
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("name", "").strip() and cleaned.get("subject_kind") and cleaned.get("award_code"):
+            problem = registration_problem(cleaned["subject_kind"], cleaned["award_code"])
+            if problem:
+                self.add_error("award_code", problem)
+        return cleaned
 
 
 RegistrationFormSet = forms.formset_factory(RegistrationForm, extra=2, max_num=30)
 
 
 class PledgeForm(forms.Form):
-    """A value and a basis per indicator of the template, and the commitments ticked."""
-
-    commitments = forms.MultipleChoiceField(
-        label=_("Commitments"), required=False, widget=forms.CheckboxSelectMultiple
-    )
+    """A value and a basis per indicator of the template (the commitments are the bloc's, accepted whole)."""
 
     def __init__(self, *args, pledge: Pledge, **kwargs):
         targets = {t.indicator_id: t for t in pledge.targets.all()}
-        initial = {"commitments": list(pledge.ticked_commitments)}
+        initial = {}
         self.indicators = list(pledge.template.indicators.order_by("ordering", "code"))
         for indicator in self.indicators:
             target = targets.get(indicator.pk)
@@ -90,7 +101,6 @@ class PledgeForm(forms.Form):
             initial[f"basis_{indicator.code}"] = target.basis if target else TargetBasis.PLAN
         kwargs.setdefault("initial", initial)
         super().__init__(*args, **kwargs)
-        self.fields["commitments"].choices = [(c, c) for c in pledge.template.commitments]
         for indicator in self.indicators:
             self.fields[f"value_{indicator.code}"] = forms.DecimalField(
                 label=f"{indicator.name} ({indicator.unit})",

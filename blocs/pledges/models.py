@@ -77,7 +77,8 @@ class Indicator(models.Model):
 
 
 class PledgeTemplate(models.Model):
-    """The bloc's pledge for a year: theme, joint text, commitments members tick, the target indicators."""
+    """The bloc's pledge for a year: theme, joint text, the bloc's commitments (every signatory accepts them
+    all), the target indicators."""
 
     organization = models.ForeignKey(
         "accounts.Organization", on_delete=models.PROTECT, related_name="pledge_templates"
@@ -87,7 +88,7 @@ class PledgeTemplate(models.Model):
     version = models.PositiveSmallIntegerField(_("version"), default=1)
     theme = models.CharField(_("theme"), max_length=500)
     joint_text = models.TextField(_("joint commitments"))
-    commitments = models.JSONField(_("commitments members tick"), default=list, blank=True)
+    commitments = models.JSONField(_("commitments of the bloc"), default=list, blank=True)
     indicators = models.ManyToManyField(Indicator, verbose_name=_("target indicators"), related_name="+")
     signing_deadline = models.DateField(_("signing deadline"))
     status = models.CharField(
@@ -137,6 +138,7 @@ class Pledge(models.Model):
     status = models.CharField(
         _("status"), max_length=16, choices=PledgeStatus.choices, default=PledgeStatus.DRAFT
     )
+    # The template's commitments this version accepts: all of them (a covenant), kept in the signed content.
     ticked_commitments = models.JSONField(_("commitments"), default=list, blank=True)
     amendment_reason = models.TextField(_("reason for the amendment"), blank=True)
     return_reason = models.TextField(_("reason for return"), blank=True)

@@ -271,7 +271,6 @@ def pledge_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 pledge=pledge,
                 updated_by=request.user,
                 targets=form.targets(),
-                ticked_commitments=form.cleaned_data["commitments"],
                 registrations=registrations_of(formset),
             )
         except ValidationError as exc:

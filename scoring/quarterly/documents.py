@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from blocs.enums import MembershipRole, MembershipStatus
+from blocs.membership.issuers import bloc_issuer, bloc_recipients, bloc_signer_block
 from blocs.models import BlocMembership
 from scoring.quarterly.enums import PeriodKind, ReviewKind
 from scoring.quarterly.queries import (
@@ -146,12 +147,7 @@ def review_data(review) -> ReviewData:
         members=members,
         indicators=indicators,
     )
-    signer = {
-        "prefix": "TM.",
-        "authority": "Khối thi đua",
-        "title": "Khối trưởng",
-        "name": leader.enterprise.legal_representative if leader else "",
-    }
+    signer = bloc_signer_block(leader.enterprise.legal_representative if leader else "")
     if leader is not None:
         context["signer_company"] = (
             f"{leader.enterprise.representative_title} {leader.enterprise.name}".strip()
@@ -174,9 +170,6 @@ def issue_bloc_review(*, review, requested_by):
         owner=review,
         requested_by=requested_by,
         signer=data.signer,
-        recipients=[
-            f"{review.organization.name} (b/c);",
-            "Các doanh nghiệp thành viên Khối;",
-            "Lưu: Khối thi đua.",
-        ],
+        recipients=bloc_recipients(review.organization),
+        issuer=bloc_issuer(review.bloc),  # the bloc's report: its letterhead and register (domain.md §17.1)
     )

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from tests.blocs.pledges.conftest import make_pledge_world
+from tests.blocs.pledges.conftest import make_pledge_world, signed
 from tests.e2e.conftest import login
 from tests.factories.accounts import TEST_PASSWORD, TOTPDeviceFactory
 from tests.pdf_tools import pdf_text as read_pdf_text
@@ -71,6 +71,8 @@ def test_pledge_journey(live_server, world, new_page, tmp_path, language, first_
     rep.check("input[name=confirm]")
     rep.click("[data-testid=sign-submit]")
     rep.wait_for_selector("[data-testid=signature-valid]")
+    # The joint pledge is signed in the bloc's name by the leader's representative: they sign theirs too.
+    signed(pw, pw.leader, pw.leader_rep, world.a.officer)
 
     officer = world.a.officer
     device = TOTPDeviceFactory(user=officer)
@@ -96,6 +98,7 @@ def test_pledge_journey(live_server, world, new_page, tmp_path, language, first_
     assert "Kim ngạch xuất khẩu" in returned_text
     assert Path(pdf_path).read_bytes()[:4] == b"%PDF"
     assert "4,2" in pdf_text.split()  # the official document prints 4,2 whatever the interface language
+    assert f"01/GƯTĐ-{pw.bloc.code}" in pdf_text and "TM. KHỐI THI ĐUA" in pdf_text
     assert pw.pledge_of(pw.member).targets.get(indicator__code="XK").value == Decimal("4.2")
     assert board.locator(".alert-success").count() >= 1
     assert rep.console_errors == [] and leader.console_errors == [] and board.console_errors == []

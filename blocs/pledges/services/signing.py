@@ -11,7 +11,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from blocs.membership.models import EmulationYear
+from blocs.enums import MembershipStatus
+from blocs.membership.issuers import bloc_issuer, bloc_recipients
+from blocs.membership.models import BlocMembership, EmulationYear
 from blocs.membership.services import ensure_year_open
 from blocs.pledges import documents, fingerprint
 from blocs.pledges.enums import PledgeStatus, TemplateStatus
@@ -53,6 +55,7 @@ def sign_pledge(
         year = EmulationYear.objects.select_for_update().get(
             pk=pledge.template.year_id
         )  # serialises the chain
+        accept_covenant(pledge)
         signed_at = timezone.now()
         content = fingerprint.pledge_content(
             pledge, signer_id=user.pk, signer_name=user.full_name, signer_title=title, signed_at=signed_at
@@ -104,6 +107,15 @@ def sign_pledge(
     return signature
 
 
+def accept_covenant(pledge: Pledge) -> None:
+    """A joint pledge is a covenant: the member accepts every commitment of the bloc's template, so the
+    content it signs (and its fingerprint) holds them all."""
+    commitments = list(pledge.template.commitments)
+    if pledge.ticked_commitments != commitments:
+        pledge.ticked_commitments = commitments
+        pledge.save(update_fields=["ticked_commitments"])
+
+
 @transaction.atomic
 def attach_signed_scan(*, pledge: Pledge, user, upload) -> PledgeSignatureScan:
     """Attach (or replace) the scanned signed paper copy of a signed version (domain.md §16.7).
@@ -149,11 +161,17 @@ def attach_signed_scan(*, pledge: Pledge, user, upload) -> PledgeSignatureScan:
 
 
 def all_members_signed(template: PledgeTemplate) -> bool:
-    current = Pledge.objects.filter(template=template, amendment__isnull=True)
-    return (
-        current.exists()
-        and not current.exclude(status__in=[PledgeStatus.SIGNED, PledgeStatus.LOCKED]).exists()
-    )
+    """Every active member of the bloc in the template's year has signed its current version (a withdrawn
+    member is no longer in the signing set)."""
+    members = BlocMembership.objects.filter(
+        bloc_id=template.bloc_id, year_id=template.year_id, status=MembershipStatus.ACTIVE
+    ).values("enterprise_id")
+    signed = Pledge.objects.filter(
+        template=template,
+        amendment__isnull=True,
+        status__in=[PledgeStatus.SIGNED, PledgeStatus.LOCKED],
+    ).values("enterprise_id")
+    return members.exists() and not members.exclude(enterprise_id__in=signed).exists()
 
 
 @transaction.atomic
@@ -178,27 +196,38 @@ def close_signing(*, template: PledgeTemplate, closed_by):
 
 
 def issue_joint_pledge(*, template: PledgeTemplate, requested_by):
-    """Issue (or issue again, after an amendment) the joint pledge through the documents pipeline."""
+    """Issue (or issue again, after an amendment or a new member's signature) the joint pledge: the bloc's
+    document, numbered in the bloc's register, signed in its name by the leader's representative, who must
+    have signed the pledge first."""
     with transaction.atomic():
         template = (
             PledgeTemplate.objects.select_for_update()
-            .select_related("bloc", "year", "organization")
+            .select_related("bloc__organization", "year", "organization")
             .get(pk=template.pk)
         )
         if not PledgeSignature.objects.filter(pledge__template=template).exists():
             raise ValidationError(_("Nobody has signed yet."))
         data = documents.joint_pledge_data(template)
+        if not data.leader_signed:
+            raise ValidationError(
+                _(
+                    "The bloc leader's representative has not signed the pledge yet: the joint pledge is "
+                    "signed in the bloc's name by them, so it is issued once they have signed."
+                ),
+                code="leader_not_signed",
+            )
         document = issue_document(
             organization=template.organization,
+            issuer=bloc_issuer(template.bloc),
             kind=documents.KIND,
-            doc_type=documents.DOC_TYPE,
+            doc_type=template.organization.pledge_doc_type,
             title=documents.joint_title(template.bloc.name, template.year.year),
             template_name=documents.TEMPLATE_NAME,
             context=data.context,
             owner=template,
             requested_by=requested_by,
             signer=data.signer,
-            recipients=documents.RECIPIENTS,
+            recipients=bloc_recipients(template.organization),
         )
         template.joint_document = document
         template.save(update_fields=["joint_document"])

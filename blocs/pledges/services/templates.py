@@ -159,7 +159,12 @@ def ensure_member_pledges(*, template: PledgeTemplate) -> int:
     ).values_list("enterprise_id", flat=True)
     missing = [enterprise_id for enterprise_id in members if enterprise_id not in have]
     Pledge.objects.bulk_create(
-        Pledge(organization_id=template.organization_id, template=template, enterprise_id=enterprise_id)
+        Pledge(
+            organization_id=template.organization_id,
+            template=template,
+            enterprise_id=enterprise_id,
+            ticked_commitments=list(template.commitments),
+        )
         for enterprise_id in missing
     )
     return len(missing)

@@ -29,6 +29,7 @@ from blocs.pledges.models import (
 )
 from blocs.pledges.services.reminders import notify_representatives
 from blocs.pledges.states import AUDIT_VERBS, next_pledge_status
+from blocs.pledges.titles import check_registrations
 from thidua.audit.services import record_event
 
 
@@ -78,10 +79,10 @@ def update_pledge(
     pledge: Pledge,
     updated_by,
     targets: list[TargetInput],
-    ticked_commitments: list[str],
     registrations: list[RegistrationInput],
 ) -> Pledge:
-    """Replace the targets, ticked commitments and registrations of an editable version."""
+    """Replace the targets and registrations of an editable version. The commitments are the bloc's and
+    the member accepts them all (a covenant): they are the template's, never a pick list."""
     pledge = _lock(pledge)
     if pledge.status not in EDITABLE_STATUSES:
         raise ValidationError(
@@ -90,16 +91,13 @@ def update_pledge(
         )
     ensure_year_open(pledge.template.year)
     allowed_indicators = set(pledge.template.indicators.values_list("pk", flat=True))
-    allowed_commitments = list(pledge.template.commitments)
     for target in targets:
         if target.indicator.pk not in allowed_indicators:
             raise ValidationError(
                 _("%(code)s is not an indicator of this pledge.") % {"code": target.indicator.code}
             )
-    unknown = [c for c in ticked_commitments if c not in allowed_commitments]
-    if unknown:
-        raise ValidationError(_("Tick only the commitments of the bloc's template."))
-    pledge.ticked_commitments = [c for c in allowed_commitments if c in ticked_commitments]
+    check_registrations(registrations)
+    pledge.ticked_commitments = list(pledge.template.commitments)
     pledge.save(update_fields=["ticked_commitments", "updated_at"])
     pledge.targets.all().delete()
     PledgeTarget.objects.bulk_create(
@@ -127,7 +125,6 @@ def update_pledge(
         obj=pledge,
         changes={
             "targets": {t.indicator.code: str(t.value) for t in targets if t.value is not None},
-            "commitments": len(pledge.ticked_commitments),
             "registrations": len([r for r in registrations if r.name.strip()]),
         },
     )

@@ -40,9 +40,9 @@ class PledgeWorld:
         return Pledge.objects.get(template=self.template, enterprise=enterprise, amendment__isnull=True)
 
 
-def make_pledge_world(world, *, name_prefix: str = "") -> PledgeWorld:
+def make_pledge_world(world, *, name_prefix: str = "", year=None) -> PledgeWorld:
     board = world.a.board
-    year = EmulationYearFactory(organization=board, year=2026)
+    year = year or EmulationYearFactory(organization=board, year=2026)
     bloc = BlocFactory(organization=board, name="Khối thi đua các doanh nghiệp KCN Thanh Bình")
     leader = EnterpriseFactory(organization=board, name=f"{name_prefix}Công ty Cổ phần Ván dán Hồng Ngọc")
     member = EnterpriseFactory(organization=board, name=f"{name_prefix}Công ty TNHH Lechenwood Việt Nam")
@@ -94,7 +94,6 @@ def fill(pledge: Pledge, user, indicators, *, base: str = "100") -> Pledge:
         pledge=pledge,
         updated_by=user,
         targets=targets,
-        ticked_commitments=["Nộp thuế đầy đủ, đúng hạn"],
         registrations=[services.RegistrationInput("COLLECTIVE", pledge.enterprise.name, "TTLDXS")],
     )
 

@@ -13,8 +13,9 @@ pytestmark = [pytest.mark.unit, pytest.mark.slow]  # every test renders the join
 
 @pytest.fixture
 def joint(pw, world, django_capture_on_commit_callbacks):
-    """The joint pledge rendered after the member signed and the Board closed signing."""
+    """The joint pledge rendered after the leader and a member signed and the Board closed signing."""
     with django_capture_on_commit_callbacks(execute=True):
+        signed(pw, pw.leader, pw.leader_rep, world.a.officer)
         signed(pw, pw.member, pw.member_rep, world.a.officer)
         services.close_signing(template=pw.template, closed_by=world.a.officer)
     pw.template.refresh_from_db()

@@ -89,7 +89,7 @@ def test_signed_content_cannot_be_edited(pw, world):
 
     with pytest.raises(ValidationError, match="can no longer be changed"):
         services.update_pledge(
-            pledge=pledge, updated_by=pw.member_rep, targets=[], ticked_commitments=[], registrations=[]
+            pledge=pledge, updated_by=pw.member_rep, targets=[], registrations=[]
         )
 
 
