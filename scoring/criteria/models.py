@@ -65,8 +65,16 @@ class CriteriaSet(models.Model):
         verbose_name_plural = _("criteria sets")
         ordering = ["-year__year", "bloc__code", "-version"]
         constraints = [
+            # Two partial constraints rather than nulls_distinct=False, which SQLite (make run) ignores.
             models.UniqueConstraint(
-                fields=["year", "bloc", "version"], nulls_distinct=False, name="one_criteria_set_version"
+                fields=["year", "bloc", "version"],
+                condition=Q(bloc__isnull=False),
+                name="one_criteria_set_version",
+            ),
+            models.UniqueConstraint(
+                fields=["year", "version"],
+                condition=Q(bloc__isnull=True),
+                name="one_board_criteria_set_version",
             ),
             models.CheckConstraint(
                 condition=Q(status=CriteriaSetStatus.DRAFT) | Q(adopted_on__isnull=False),

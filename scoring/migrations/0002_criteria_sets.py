@@ -83,7 +83,11 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='criteriaset',
-            constraint=models.UniqueConstraint(fields=('year', 'bloc', 'version'), name='one_criteria_set_version', nulls_distinct=False),
+            constraint=models.UniqueConstraint(condition=models.Q(('bloc__isnull', False)), fields=('year', 'bloc', 'version'), name='one_criteria_set_version'),
+        ),
+        migrations.AddConstraint(
+            model_name='criteriaset',
+            constraint=models.UniqueConstraint(condition=models.Q(('bloc__isnull', True)), fields=('year', 'version'), name='one_board_criteria_set_version'),
         ),
         migrations.AddConstraint(
             model_name='criteriaset',
