@@ -32,7 +32,10 @@ class BlocsConfig(AppConfig):
             document_samples,
             document_signed,
             document_viewer,
+            notice_audience_users,
+            notice_audiences,
         )
+        from thidua.notifications.kinds import notification_kinds  # noqa: PLC0415
 
         connections = [
             # register <- membership
@@ -42,6 +45,9 @@ class BlocsConfig(AppConfig):
             (seed_demo, membership.seed_demo),
             (document_samples, membership.document_samples),
             (document_kinds, membership.document_kinds),
+            (notification_kinds, membership.notification_kinds),
+            (notice_audiences, membership.notice_audiences),
+            (notice_audience_users, membership.notice_audience_users),
             # membership, register, platform <- pledges
             (year_closing, pledges.lock_pledges_on_year_closing),
             (enterprise_sections, pledges.enterprise_sections),
@@ -49,6 +55,7 @@ class BlocsConfig(AppConfig):
             (document_outsider, pledges.document_outsider),
             (seed_demo, pledges.seed_demo),
             (document_samples, pledges.document_samples),
+            (notification_kinds, pledges.notification_kinds),
         ]
         for signal, receiver in connections:
             signal.connect(receiver, dispatch_uid=f"{receiver.__module__}.{receiver.__name__}")

@@ -17,10 +17,12 @@ class ScoringConfig(AppConfig):
         from blocs.membership.signals import year_closing  # noqa: PLC0415
         from scoring.quarterly import receivers as quarterly  # noqa: PLC0415
         from thidua.accounts.demo import seed_demo  # noqa: PLC0415
+        from thidua.notifications.kinds import notification_kinds  # noqa: PLC0415
 
         connections = [
             (year_closing, quarterly.close_periods_on_year_closing),
             (seed_demo, quarterly.seed_demo),
+            (notification_kinds, quarterly.notification_kinds),
         ]
         for signal, receiver in connections:
             signal.connect(receiver, dispatch_uid=f"{receiver.__module__}.{receiver.__name__}")

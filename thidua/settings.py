@@ -4,6 +4,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
@@ -217,7 +218,7 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # ---------------------------------------------------------------------------
 EMAIL_BACKEND_PATH = env_str(
     "EMAIL_BACKEND",
-    "django.core.mail.backends.console.EmailBackend"
+    "thidua.console_mail.EmailBackend"  # readable UTF-8 in the terminal, not base64
     if DEBUG
     else "django.core.mail.backends.smtp.EmailBackend",
 )
@@ -262,6 +263,8 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     "sweep-pending-documents": {"task": "documents.sweep_pending_documents", "schedule": 60.0},
     "pledge-reminders": {"task": "pledges.send_pledge_reminders", "schedule": 24 * 3600.0},
     "quarterly-reminders": {"task": "scoring.send_quarterly_reminders", "schedule": 24 * 3600.0},
+    # The daily digest of the notifications users chose to read in one e-mail, early in the working day.
+    "notification-digests": {"task": "notifications.send_digests", "schedule": crontab(hour=7, minute=0)},
 }
 
 # Official documents (thidua.documents): a render interrupted by a crash is picked up again by the sweeper.
@@ -296,7 +299,7 @@ PLEDGE_REVIEW_REMINDER_DAYS = env_int("PLEDGE_REVIEW_REMINDER_DAYS", 3)
 # report submitted this many days ago.
 QUARTERLY_REMINDER_DAYS = env_int("QUARTERLY_REMINDER_DAYS", 3)
 QUARTERLY_REVIEW_REMINDER_DAYS = env_int("QUARTERLY_REVIEW_REMINDER_DAYS", 3)
-CELERY_IMPORTS = ("blocs.pledges.tasks", "scoring.quarterly.tasks")
+CELERY_IMPORTS = ("blocs.membership.tasks", "blocs.pledges.tasks", "scoring.quarterly.tasks")
 
 # ---------------------------------------------------------------------------
 # Logging

@@ -42,6 +42,7 @@ from blocs.register.queries import enterprise_of
 from blocs.voting.enums import VotingStatus
 from blocs.voting.models import Candidate, EligibleVoter, VotingSession
 from blocs.voting.queries import latest_rounds, rounds_of, unit_voter_in_last_round
+from thidua.accounts.models import User
 from thidua.documents.enums import DocumentState
 
 
@@ -565,3 +566,34 @@ def participation(board, year: EmulationYear | None) -> Participation:
     totals = _enrolment_base(board, year).aggregate(**aggregates)
     total = ParticipationRow(None, "", "", totals["active"], totals["enrolled"], totals["blocs"])
     return Participation(year, parks, total)
+
+
+def speakers_for(enterprise_ids) -> QuerySet[User]:
+    """The users who speak for these enterprises (ids or a subquery of ids): their representatives and the
+    delegates in force. Whom a vote of their bloc is announced to."""
+    delegates = Delegation.objects.filter(
+        enterprise_id__in=enterprise_ids, revoked_at__isnull=True
+    ).values("delegate_id")
+    representatives = Q(
+        enterprise_links__enterprise_id__in=enterprise_ids,
+        enterprise_links__role=EnterpriseRole.REPRESENTATIVE,
+    )
+    return User.objects.filter(representatives | Q(pk__in=delegates), is_active=True).distinct()
+
+
+def notice_audience_enterprises(board, key: str) -> QuerySet[BlocMembership] | None:
+    """The member enterprises (ids, as a subquery) a notice audience names in the Board's open year:
+    ``members`` every member, ``leaders`` the leaders and deputies, ``bloc:<id>`` one bloc's members.
+    None for a key that is not the membership's."""
+    memberships = BlocMembership.objects.filter(
+        year_id=open_year_id(board), bloc__organization=board, status=MembershipStatus.ACTIVE
+    )
+    if key == "members":
+        pass
+    elif key == "leaders":
+        memberships = memberships.filter(role__in=[MembershipRole.LEADER, MembershipRole.DEPUTY])
+    elif key.startswith("bloc:") and key[5:].isdigit():
+        memberships = memberships.filter(bloc_id=int(key[5:]))
+    else:
+        return None
+    return memberships.values("enterprise_id")

@@ -3,12 +3,16 @@
 consolidation decision's kind, sample, signature and return."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import pgettext_lazy
 
 from blocs.enums import EnterpriseRole
 from blocs.membership import demo, documents, permissions, queries
 from blocs.membership.forms import ApplicationForm, DelegateForm
 from blocs.membership.services import decisions
+from blocs.register.queries import people_of
 from blocs.register.signals import Column, Section
+from thidua.notifications.kinds import NotificationKind
 
 APPLICATIONS_ON_OWN_PAGE = 10
 
@@ -105,3 +109,32 @@ def decision_signed(sender, *, signature_request, document, owner, **kwargs) -> 
 
 def decision_returned(sender, *, signature_request, owner, **kwargs) -> None:
     decisions.decision_returned(signature_request=signature_request, owner=owner)
+
+
+def notification_kinds(**kwargs) -> list[NotificationKind]:
+    """``thidua.notifications.kinds.notification_kinds``: what the membership announces."""
+    group = pgettext_lazy("notification group", "Membership and elections")
+    return [
+        NotificationKind(20, "application_received", _lazy("An enterprise applied to join a bloc"), group),
+        NotificationKind(21, "application_decided", _lazy("Our application was decided"), group),
+        NotificationKind(22, "election_opened", _lazy("A vote of our bloc opened"), group),
+        NotificationKind(23, "election_closed", _lazy("A round of a bloc's election is over"), group),
+    ]
+
+
+def notice_audiences(*, board, **kwargs) -> list[tuple[str, str]]:
+    """``thidua.documents.signals.notice_audiences``: every member, the leaders, each active bloc."""
+    return [
+        ("members", _("Every member enterprise of the open year")),
+        ("leaders", _("The leaders and deputy leaders of the blocs")),
+        *(
+            (f"bloc:{bloc.pk}", _("The members of %(bloc)s") % {"bloc": bloc.name})
+            for bloc in queries.active_blocs(board)
+        ),
+    ]
+
+
+def notice_audience_users(*, board, key, **kwargs):
+    """``thidua.documents.signals.notice_audience_users``: the people of the enterprises the key names."""
+    enterprises = queries.notice_audience_enterprises(board, key)
+    return None if enterprises is None else people_of(enterprises)

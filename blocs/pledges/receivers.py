@@ -2,9 +2,12 @@
 signed pledges when a year closes, who may see a joint pledge document, the enterprise page's pledge list,
 the demo pledges and the joint pledge's sample document."""
 
+from django.utils.translation import gettext_lazy as _
+
 from blocs.pledges import demo, documents, permissions, queries
 from blocs.pledges.services import lock_pledges_for_year
 from blocs.register.signals import Section
+from thidua.notifications.kinds import NotificationKind
 
 
 def lock_pledges_on_year_closing(*, year, closed_by, **kwargs) -> None:
@@ -40,3 +43,19 @@ def seed_demo(**kwargs) -> list[dict]:
 
 def document_samples(**kwargs) -> dict:
     return {"pledge": documents.sample_pledge}
+
+
+def notification_kinds(**kwargs) -> list[NotificationKind]:
+    """``thidua.notifications.kinds.notification_kinds``: what the pledges announce and remind."""
+    group = _("Pledges")
+    return [
+        NotificationKind(30, "template_submitted", _("A bloc submitted its pledge template"), group),
+        NotificationKind(31, "template_returned", _("The Board returned our bloc's pledge template"), group),
+        NotificationKind(32, "template_approved", _("Our bloc's pledge template was approved"), group),
+        NotificationKind(33, "pledge_submitted", _("A member submitted its pledge for review"), group),
+        NotificationKind(34, "pledge_returned", _("Our pledge was returned"), group),
+        NotificationKind(35, "pledge_accepted", _("Our pledge was accepted"), group),
+        NotificationKind(36, "pledge_signed", _("A member signed its pledge"), group),
+        NotificationKind(37, "pledge_reminder", _("Reminder: our pledge is due"), group),
+        NotificationKind(38, "pledge_review_reminder", _("Reminder: a pledge waits for my review"), group),
+    ]

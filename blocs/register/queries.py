@@ -2,8 +2,10 @@
 
 from django.db.models import Q, QuerySet
 
+from blocs.enums import EnterpriseRole
 from blocs.register.models import Enterprise, EnterpriseUser, IndustrialPark
 from blocs.validators import normalize_tax_code
+from thidua.accounts.models import User
 from thidua.search import search_key
 
 
@@ -61,3 +63,12 @@ def contacts_of(enterprise: Enterprise) -> QuerySet[EnterpriseUser]:
 
 def active_enterprises(board) -> QuerySet[Enterprise]:
     return Enterprise.objects.filter(organization=board, active=True).order_by("name")
+
+
+def people_of(enterprise_ids, *, representatives_only: bool = False) -> QuerySet[User]:
+    """The active users acting for these enterprises (ids or a subquery of ids): their representatives, and
+    reporters unless ``representatives_only``. Whom a step of their enterprise is announced to."""
+    links = Q(enterprise_links__enterprise_id__in=enterprise_ids)
+    if representatives_only:
+        links &= Q(enterprise_links__role=EnterpriseRole.REPRESENTATIVE)
+    return User.objects.filter(links, is_active=True).distinct()

@@ -1,7 +1,11 @@
 """Receivers of the extension signals of the layers below (connected in ``ScoringConfig.ready``)."""
 
+from django.utils.translation import gettext_lazy as _
+
 from scoring.quarterly import demo
+from scoring.quarterly.services.common import ACCEPTED_KIND, NOTICE_KIND, RETURNED_KIND, SUBMITTED_KIND
 from scoring.quarterly.services.periods import close_periods_of_year
+from thidua.notifications.kinds import NotificationKind
 
 
 def close_periods_on_year_closing(sender, *, year, closed_by, **kwargs) -> None:
@@ -15,3 +19,14 @@ def seed_demo(**kwargs) -> list[dict]:
     rows: list[dict] = []
     demo.seed(rows)
     return rows
+
+
+def notification_kinds(**kwargs) -> list[NotificationKind]:
+    """``thidua.notifications.kinds.notification_kinds``: what quarterly reporting announces and reminds."""
+    group = _("Quarterly reports")
+    return [
+        NotificationKind(40, SUBMITTED_KIND, _("A report waits for my review"), group),
+        NotificationKind(41, RETURNED_KIND, _("A report was returned"), group),
+        NotificationKind(42, ACCEPTED_KIND, _("A report was accepted"), group),
+        NotificationKind(43, NOTICE_KIND, _("Quarterly reminders and other notices"), group),
+    ]

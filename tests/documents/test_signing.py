@@ -71,7 +71,7 @@ def test_submit_makes_an_unnumbered_preview_and_a_pending_request(
     assert signature_request.status == SignatureRequestStatus.PENDING
     assert (signature_request.signer, signature_request.requested_by) == (world.a.signer, world.a.officer)
     assert (preview.is_draft, preview.number, preview.number_and_symbol) == (True, None, "…/TB-BQL")
-    assert len(callbacks) == 1  # the preview's render
+    assert len(callbacks) == 2  # the preview's render and the e-mail to the signer
     assert not NumberSequence.objects.exists()  # no number is taken before the signature
     assert preview.signer_prefix == "KT."  # the chosen signer is a deputy
     actions = list(AuditEvent.objects.order_by("seq").values_list("action", flat=True))

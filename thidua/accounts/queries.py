@@ -23,3 +23,11 @@ def signers_of(board: Organization) -> QuerySet[User]:
     return User.objects.filter(
         organization=board, is_active=True, board_roles__role=BoardRole.SIGNER
     ).order_by("full_name", "id")
+
+
+def managers_of(board: Organization | int) -> QuerySet[User]:
+    """The Board's (or Board id's) active admins and emulation officers: who decides applications, approves
+    templates, accepts reviews (the people a step waiting for the Board is announced to)."""
+    return User.objects.filter(
+        organization=board, is_active=True, board_roles__role__in=[BoardRole.ADMIN, BoardRole.OFFICER]
+    ).distinct()

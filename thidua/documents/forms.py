@@ -5,6 +5,7 @@ from django.utils.translation import pgettext_lazy
 
 from thidua.accounts.models import User
 from thidua.accounts.queries import signers_of
+from thidua.documents.audiences import audiences_for
 from thidua.documents.kinds import kinds_citing_bases, recipients_for
 from thidua.documents.models import LegalBasis
 from thidua.documents.uploads import check_pdf_upload
@@ -33,9 +34,15 @@ class NoticeForm(forms.Form):
         queryset=User.objects.none(),
         help_text=_("The Board leader who signs it; the number is taken when they sign."),
     )
+    deliver_to = forms.ChoiceField(
+        label=_("Deliver in the portal to"),
+        required=False,
+        help_text=_("Once signed, the notice appears in the portal of these people and they are notified."),
+    )
 
     def __init__(self, *args, board, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["deliver_to"].choices = [("", _("Nobody: printed and sent outside the portal")), *audiences_for(board)]
         self.fields["signer"].queryset = signers_of(board)
         self.fields["signer"].label_from_instance = lambda user: user.full_name
         self.fields["recipients"].initial = "\n".join(recipients_for(board, "notice"))

@@ -186,6 +186,12 @@ class Notice(models.Model):
     document = models.OneToOneField(
         GeneratedDocument, on_delete=models.PROTECT, null=True, blank=True, related_name="notice"
     )
+    deliver_to = models.CharField(
+        _("delivered in the portal to"),
+        max_length=60,
+        blank=True,
+        help_text=_("Once signed, the notice appears in the portal of these people and they are notified."),
+    )
 
     class Meta:
         verbose_name = _("notice")
@@ -202,6 +208,23 @@ class Notice(models.Model):
     @property
     def is_draft(self) -> bool:
         return self.status == DocumentState.DRAFT
+
+
+class NoticeDelivery(models.Model):
+    """An issued notice delivered to one user in the portal: they may read it and its PDF."""
+
+    notice = models.ForeignKey(Notice, on_delete=models.CASCADE, related_name="deliveries")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    delivered_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("notice delivery")
+        verbose_name_plural = _("notice deliveries")
+        ordering = ["-delivered_at", "-id"]
+        constraints = [models.UniqueConstraint(fields=["user", "notice"], name="notice_delivered_once")]
+
+    def __str__(self) -> str:
+        return f"{self.notice_id} → {self.user_id}"
 
 
 class SignatureRequest(models.Model):

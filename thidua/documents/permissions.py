@@ -1,6 +1,7 @@
 """Who may see and download an official document, write notices, sign, and edit the legal bases.
 
-A document is visible to the staff of its Board and to the user who asked for it. Domain apps widen this
+A document is visible to the staff of its Board, to the user who asked for it and, for an issued notice, to
+the people it was delivered to in the portal. Domain apps widen this
 through the ``document_viewer`` signal (e.g. the members of a bloc for the bloc's joint pledge); the platform
 imports no domain app. A user of the document's Board who may not see it gets a 403, unless a receiver of
 ``document_outsider`` says the user is outside the document's audience (e.g. an enterprise user and another
@@ -19,7 +20,7 @@ from thidua.accounts.permissions import (
     is_board_staff,
     require,
 )
-from thidua.documents.models import GeneratedDocument, LegalBasis, Notice, SignatureRequest
+from thidua.documents.models import GeneratedDocument, LegalBasis, Notice, NoticeDelivery, SignatureRequest
 from thidua.documents.signals import document_outsider, document_viewer
 from thidua.signals import any_receiver_says_yes
 
@@ -56,7 +57,21 @@ def can_view_document(user, document: GeneratedDocument) -> bool:
         return True
     if getattr(user, "is_authenticated", False) and document.requested_by_id == user.pk:
         return True
+    if is_delivered_document(user, document):
+        return True
     return any_receiver_says_yes(document_viewer, user=user, document=document)
+
+
+def is_delivered_document(user, document: GeneratedDocument) -> bool:
+    """The document of an issued notice delivered to ``user`` in the portal."""
+    return (
+        getattr(user, "is_authenticated", False)
+        and NoticeDelivery.objects.filter(notice__document=document, user=user).exists()
+    )
+
+
+def is_delivered_to(user, notice: Notice) -> bool:
+    return notice.is_issued and NoticeDelivery.objects.filter(notice=notice, user=user).exists()
 
 
 def get_document_for_user_or_404(user, pk: int) -> GeneratedDocument:
@@ -80,7 +95,7 @@ def get_notice_for_user_or_404(user, pk: int, *, access: Access = Access.VIEW) -
         Notice.objects.select_related("document", "signer", "created_by", "organization"), user, pk=pk
     )
     if access == Access.VIEW:
-        require(is_board_staff(user))
+        require(is_board_staff(user) or is_delivered_to(user, notice))
     elif access == Access.CHANGE:
         require(can_write_notices(user))
     else:

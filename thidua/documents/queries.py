@@ -32,6 +32,15 @@ def notices_for_board(board: Organization) -> QuerySet[Notice]:
     )
 
 
+def notices_delivered_to(user) -> QuerySet[Notice]:
+    """The issued notices delivered to ``user`` in the portal, newest first."""
+    return (
+        Notice.objects.filter(deliveries__user=user, organization_id=user.organization_id)
+        .select_related("document", "signer", "created_by")
+        .order_by("-created_at", "-pk")
+    )
+
+
 def document_by_token(token: str) -> GeneratedDocument | None:
     """The issued document a QR code points to (a preview is not verifiable)."""
     return (

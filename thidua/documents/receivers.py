@@ -1,15 +1,17 @@
 """Receivers of the documents platform (connected in ``DocumentsConfig.ready``). They only start services or
-tasks."""
+tasks, or answer what the platform asks."""
 
 import logging
 
 from django.db.models.signals import post_save
 from django.dispatch import receiver
+from django.utils.translation import gettext_lazy as _
 
 from thidua.accounts.models import Organization
 from thidua.documents.services.legal_bases import seed_legal_bases
 from thidua.documents.signals import render_requested
 from thidua.documents.tasks import task_render_document
+from thidua.notifications.kinds import NotificationKind, notification_kinds
 
 logger = logging.getLogger(__name__)
 
@@ -35,3 +37,15 @@ def send_render_task(sender, document_id: int, **kwargs) -> bool:
         logger.warning("Could not enqueue the render of document %s; the sweeper will.", document_id)
         return False
     return True
+
+
+@receiver(notification_kinds, dispatch_uid="thidua.documents.receivers.notification_kinds")
+def kinds_of_documents(**kwargs) -> list[NotificationKind]:
+    """``notification_kinds``: the steps of the signing workflow and the notices delivered in the portal."""
+    group = _("Official documents")
+    return [
+        NotificationKind(10, "signature_requested", _("A document waits for my signature"), group),
+        NotificationKind(11, "document_issued", _("A document I submitted was signed and issued"), group),
+        NotificationKind(12, "document_returned", _("A document I submitted was returned by the signer"), group),
+        NotificationKind(13, "notice_issued", _("A notice of the Board was delivered to me"), group),
+    ]

@@ -25,6 +25,14 @@ more than the platform knows connects receivers to these signals in its ``AppCon
     GeneratedDocument; its render is queued on commit) and ``owner``: the owner becomes ISSUED. A receiver's
     writes commit or roll back with the signature.
 
+``notice_audiences``
+    Sent with ``board`` by the notice form: who a notice can be delivered to in the portal. A receiver
+    returns a list of ``(key, label)`` pairs, keys unique across apps (e.g. ``("bloc:12", "Members of …")``).
+
+``notice_audience_users``
+    Sent with ``board`` and ``key`` once a notice is issued: the receiver that owns ``key`` returns a
+    queryset of the users it names (active users of ``board``); the others return None.
+
 ``document_returned`` (sender = the owner's model class)
     Sent inside the transaction with ``signature_request`` and ``owner`` when the signer returned the
     document (``signature_request.reason`` says why) or the issuer withdrew it (``signature_request.status``
@@ -46,3 +54,5 @@ document_kinds = Signal()
 document_signed = Signal()
 document_returned = Signal()
 render_requested = Signal()
+notice_audiences = Signal()
+notice_audience_users = Signal()

@@ -30,3 +30,12 @@ def task_render_document(*, document_id: int) -> None:
 def task_sweep_pending_documents() -> int:
     """Beat, every minute: re-enqueue documents a down broker or a killed worker left behind."""
     return len(sweep_pending_documents())
+
+
+@shared_task(name="documents.deliver_notice", ignore_result=True)
+def task_deliver_notice(*, notice_id: int) -> int:
+    """Deliver an issued notice to its audience in the portal and notify them (queued when it is signed:
+    an audience of every member enterprise is thousands of people, never fanned out in the request)."""
+    from thidua.documents.services.notices import deliver_notice  # noqa: PLC0415 -- leaf
+
+    return deliver_notice(notice_id=notice_id)

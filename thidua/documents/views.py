@@ -7,9 +7,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from thidua.accounts.permissions import Access, require, require_board_staff
+from thidua.accounts.permissions import Access, acting_board, is_board_staff, require, require_board_staff
 from thidua.accounts.reauth import has_totp
 from thidua.documents import queries, services
+from thidua.documents.audiences import audiences_for
 from thidua.documents.forms import LegalBasisForm, NoticeForm, ReturnForm, SignForm, VerifyUploadForm
 from thidua.documents.legal_bases import citation_of
 from thidua.documents.permissions import (
@@ -32,12 +33,17 @@ from thidua.pagination import paginate
 # Notices
 # ---------------------------------------------------------------------------
 def notice_list(request: HttpRequest) -> HttpResponse:
-    board = require_board_staff(request.user)
-    page = paginate(queries.notices_for_board(board), request.GET.get("page"))
+    """The Board's notices for its staff; for anyone else of the Board, the notices delivered to them."""
+    board = acting_board(request.user)
+    if board is None:
+        raise Http404
+    staff = is_board_staff(request.user)
+    notices = queries.notices_for_board(board) if staff else queries.notices_delivered_to(request.user)
+    page = paginate(notices, request.GET.get("page"))
     return render(
         request,
         "documents/notice_list.html",
-        {"page_obj": page, "can_write_notices": can_write_notices(request.user)},
+        {"page_obj": page, "can_write_notices": can_write_notices(request.user), "delivered_only": not staff},
     )
 
 
@@ -89,7 +95,8 @@ def notice_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 def notice_detail(request: HttpRequest, pk: int) -> HttpResponse:
     notice = get_notice_for_user_or_404(request.user, pk)
-    submissions = list(queries.signature_requests_for_owner(notice)[:10])
+    staff = is_board_staff(request.user)
+    submissions = list(queries.signature_requests_for_owner(notice)[:10]) if staff else []
     return render(
         request,
         "documents/notice_detail.html",
@@ -99,6 +106,9 @@ def notice_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "submission": submissions[0] if submissions else None,
             "submissions": submissions,
             "can_write_notices": can_write_notices(request.user),
+            "audience_label": dict(audiences_for(notice.organization)).get(notice.deliver_to, "")
+            if staff and notice.deliver_to
+            else "",
         },
     )
 

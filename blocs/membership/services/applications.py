@@ -7,6 +7,10 @@ from django.utils.translation import gettext as _
 
 from blocs.enums import ApplicationStatus, MembershipStatus
 from blocs.membership.models import Bloc, BlocMembership, EmulationYear, MembershipApplication
+from blocs.membership.services.announcements import (
+    announce_application_decided,
+    announce_application_received,
+)
 from blocs.membership.services.members import add_member
 from blocs.membership.services.years import ensure_year_open
 from blocs.register.models import Enterprise
@@ -52,6 +56,7 @@ def submit_application(
         obj=application,
         changes={"year": year.year, "preferred_bloc": preferred_bloc.code if preferred_bloc else None},
     )
+    announce_application_received(application)
     return application
 
 
@@ -85,6 +90,7 @@ def approve_application(
         obj=application,
         changes={"bloc": bloc.code},
     )
+    announce_application_decided(application)
     return application
 
 
@@ -107,4 +113,5 @@ def reject_application(
         obj=application,
         changes={"reason": application.reason},
     )
+    announce_application_decided(application)
     return application

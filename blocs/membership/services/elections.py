@@ -27,6 +27,7 @@ from blocs.membership.queries import (
 from blocs.membership.rules import leader_barred, roles_after_election
 from blocs.membership.services.members import assign_role
 from blocs.membership.services.years import ensure_year_open
+from blocs.membership.tasks import task_announce_election
 from blocs.voting import services as voting
 from blocs.voting.enums import Counting, VotingMethod, VotingPurpose, VotingStatus
 from blocs.voting.models import Ballot, VotingSession
@@ -166,34 +167,48 @@ def cast_member_ballot(*, election: Election, cast_by, candidates) -> Ballot:
     return voting.cast_ballot(session=voter.session, voter=voter, cast_by=cast_by, candidates=candidates)
 
 
+def _announce(election: Election, event: str) -> None:
+    transaction.on_commit(lambda: task_announce_election.delay(election_id=election.pk, event=event))
+
+
 def open_election(*, election: Election, opened_by) -> VotingSession:
-    return voting.open_voting_session(session=_round(election), opened_by=opened_by)
+    session = voting.open_voting_session(session=_round(election), opened_by=opened_by)
+    _announce(election, "opened")
+    return session
 
 
 def close_election_round(*, election: Election, closed_by) -> VotingSession:
-    return voting.close_voting_session(session=_round(election), closed_by=closed_by)
+    session = voting.close_voting_session(session=_round(election), closed_by=closed_by)
+    _announce(election, "closed")
+    return session
 
 
 def record_election_count(*, election: Election, recorded_by, present, votes, **ballots) -> VotingSession:
     """The count made at the meeting (``record_paper_count``: ``issued``, ``received``, ``invalid``)."""
-    return voting.record_paper_count(
+    session = voting.record_paper_count(
         session=_round(election), present=present, votes=votes, recorded_by=recorded_by, **ballots
     )
+    _announce(election, "closed")
+    return session
 
 
 def record_election_consensus(*, election: Election, recorded_by, present, chosen) -> VotingSession:
     """``present``: the electors attending; ``chosen``: the candidate all of them agreed on (instances or ids)."""
-    return voting.record_consensus(
+    session = voting.record_consensus(
         session=_round(election), present=present, chosen=[chosen], recorded_by=recorded_by
     )
+    _announce(election, "closed")
+    return session
 
 
 def record_election_chair_decision(
     *, election: Election, recorded_by, candidate, note: str = ""
 ) -> VotingSession:
-    return voting.record_chair_decision(
+    session = voting.record_chair_decision(
         session=_round(election), candidate=candidate, note=note, recorded_by=recorded_by
     )
+    _announce(election, "closed")
+    return session
 
 
 def start_election_round(

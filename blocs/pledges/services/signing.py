@@ -18,6 +18,7 @@ from blocs.membership.services import ensure_year_open
 from blocs.pledges import documents, fingerprint
 from blocs.pledges.enums import PledgeStatus, TemplateStatus
 from blocs.pledges.models import Pledge, PledgeSignature, PledgeSignatureScan, PledgeTemplate
+from blocs.pledges.services.announcements import announce_pledge_signed
 from blocs.pledges.services.versions import _lock, _move
 from blocs.pledges.states import next_pledge_status
 from blocs.register.permissions import is_representative_of
@@ -94,6 +95,7 @@ def sign_pledge(
             ),
         )
         _move(pledge, "sign", user, comment=content_hash, stamp="signed_at")
+        announce_pledge_signed(pledge)
         if pledge.previous_id is not None:
             _move(
                 _lock(pledge.previous),

@@ -15,6 +15,11 @@ from blocs.pledges import fingerprint
 from blocs.pledges.catalogue import upsert_catalogue
 from blocs.pledges.enums import TemplateStatus
 from blocs.pledges.models import Indicator, Pledge, PledgeTemplate
+from blocs.pledges.services.announcements import (
+    announce_template_approved,
+    announce_template_returned,
+    announce_template_submitted,
+)
 from blocs.pledges.states import AUDIT_VERBS, next_template_status
 from thidua.audit.services import record_event
 
@@ -130,14 +135,18 @@ def _template_step(template: PledgeTemplate, action: str, actor, **changes) -> P
 
 @transaction.atomic
 def submit_template(*, template: PledgeTemplate, submitted_by) -> PledgeTemplate:
-    return _template_step(template, "submit", submitted_by, return_reason="")
+    template = _template_step(template, "submit", submitted_by, return_reason="")
+    announce_template_submitted(template)
+    return template
 
 
 @transaction.atomic
 def return_template(*, template: PledgeTemplate, returned_by, reason: str) -> PledgeTemplate:
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the template is returned.")})
-    return _template_step(template, "return", returned_by, return_reason=reason.strip())
+    template = _template_step(template, "return", returned_by, return_reason=reason.strip())
+    announce_template_returned(template)
+    return template
 
 
 @transaction.atomic
@@ -146,6 +155,7 @@ def approve_template(*, template: PledgeTemplate, approved_by) -> PledgeTemplate
         template, "approve", approved_by, approved_by=approved_by, approved_at=timezone.now()
     )
     ensure_member_pledges(template=template)
+    announce_template_approved(template)
     return template
 
 

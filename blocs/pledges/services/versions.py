@@ -27,6 +27,7 @@ from blocs.pledges.models import (
     PledgeTransition,
     TitleRegistration,
 )
+from blocs.pledges.services.announcements import announce_pledge_submitted
 from blocs.pledges.services.reminders import notify_representatives
 from blocs.pledges.states import AUDIT_VERBS, next_pledge_status
 from blocs.pledges.titles import check_registrations
@@ -143,7 +144,9 @@ def submit_pledge(*, pledge: Pledge, submitted_by) -> Pledge:
             _("Enter a target for every required indicator: %(codes)s.")
             % {"codes": ", ".join(sorted(required))}
         )
-    return _move(pledge, "submit", submitted_by, stamp="submitted_at")
+    pledge = _move(pledge, "submit", submitted_by, stamp="submitted_at")
+    announce_pledge_submitted(pledge)
+    return pledge
 
 
 def _check_reviewer(pledge: Pledge, reviewer) -> None:

@@ -9,8 +9,13 @@ from scoring.quarterly.models import BlocReview, EnterpriseReport, ReportTransit
 from scoring.quarterly.states import PAST, next_report_status, next_review_status
 from thidua.audit.services import record_event
 
-# The kind of every quarterly notification: its e-mail is emails/quarterly_notice_subject.txt and _body.txt.
+# The kinds of the quarterly notifications (each user chooses its e-mail per kind): the three steps of a
+# report or a bloc's review, and the rest (reminders, reopen, waiver, periods). Their e-mail is
+# emails/quarterly_notice_subject.txt and _body.txt.
 NOTICE_KIND = "quarterly_notice"
+SUBMITTED_KIND = "quarterly_submitted"
+RETURNED_KIND = "quarterly_returned"
+ACCEPTED_KIND = "quarterly_accepted"
 
 
 def ensure_year_open(year) -> None:

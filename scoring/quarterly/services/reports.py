@@ -28,7 +28,14 @@ from scoring.quarterly.queries import (
     leader_users,
     reviewer_users,
 )
-from scoring.quarterly.services.common import NOTICE_KIND, ensure_year_open, move_report
+from scoring.quarterly.services.common import (
+    ACCEPTED_KIND,
+    NOTICE_KIND,
+    RETURNED_KIND,
+    SUBMITTED_KIND,
+    ensure_year_open,
+    move_report,
+)
 from scoring.quarterly.ytd import SIGNED_CODES, Ytd, compute_ytd, earlier_of, may_enter_ytd, ytd_rule
 from thidua.audit.services import record_event
 from thidua.documents.uploads import check_pdf_upload
@@ -285,7 +292,7 @@ def submit_report(*, report: EnterpriseReport, submitted_by) -> EnterpriseReport
     report = move_report(report, "submit", submitted_by, **changes)
     notify(
         reviewer_users(report),
-        kind=NOTICE_KIND,
+        kind=SUBMITTED_KIND,
         message=_("%(enterprise)s submitted its report for %(period)s; it waits for your review.")
         % {"enterprise": report.enterprise.name, "period": report.period},
         url=_path(report),
@@ -329,7 +336,7 @@ def return_report(*, report: EnterpriseReport, returned_by, reason: str) -> Ente
     )
     notify(
         enterprise_users([report.enterprise_id]),
-        kind=NOTICE_KIND,
+        kind=RETURNED_KIND,
         message=_("Your report for %(period)s was returned: %(reason)s")
         % {"period": report.period, "reason": reason},
         url=_path(report),
@@ -348,7 +355,7 @@ def accept_report(*, report: EnterpriseReport, accepted_by) -> EnterpriseReport:
         report = move_report(report, "lock", accepted_by, stamp="locked_at")
     notify(
         enterprise_users([report.enterprise_id]),
-        kind=NOTICE_KIND,
+        kind=ACCEPTED_KIND,
         message=_("Your report for %(period)s was accepted.") % {"period": report.period},
         url=_path(report),
     )

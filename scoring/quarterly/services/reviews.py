@@ -15,7 +15,13 @@ from scoring.quarterly import documents, permissions
 from scoring.quarterly.models import BlocReview
 from scoring.quarterly.periods import is_late
 from scoring.quarterly.queries import board_managers, deadlines_for, leader_users, review_report_counts
-from scoring.quarterly.services.common import NOTICE_KIND, ensure_year_open, move_review
+from scoring.quarterly.services.common import (
+    ACCEPTED_KIND,
+    RETURNED_KIND,
+    SUBMITTED_KIND,
+    ensure_year_open,
+    move_review,
+)
 from thidua.audit.services import record_event
 from thidua.notifications.services import notify
 
@@ -133,7 +139,7 @@ def submit_review(*, review: BlocReview, submitted_by) -> BlocReview:
     review = move_review(review, "submit", submitted_by, **changes)
     notify(
         board_managers(review.organization_id),
-        kind=NOTICE_KIND,
+        kind=SUBMITTED_KIND,
         message=_("%(bloc)s submitted its report for %(period)s.")
         % {"bloc": review.bloc.name, "period": review.period},
         url=_path(review),
@@ -154,7 +160,7 @@ def return_review(*, review: BlocReview, returned_by, reason: str) -> BlocReview
     )
     notify(
         leader_users(review.bloc_id, review.period.year_id),
-        kind=NOTICE_KIND,
+        kind=RETURNED_KIND,
         message=_("The Board returned the bloc's report for %(period)s: %(reason)s")
         % {"period": review.period, "reason": reason},
         url=_path(review),
@@ -170,7 +176,7 @@ def accept_review(*, review: BlocReview, accepted_by) -> BlocReview:
     review = move_review(review, "accept", accepted_by, stamp="accepted_at")
     notify(
         leader_users(review.bloc_id, review.period.year_id),
-        kind=NOTICE_KIND,
+        kind=ACCEPTED_KIND,
         message=_("The Board accepted the bloc's report for %(period)s; it can now be issued.")
         % {"period": review.period},
         url=_path(review),

@@ -50,7 +50,7 @@ def test_leader_is_reminded_once_not_again_the_next_day(pw, settings, django_cap
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == [pw.leader_rep.email]
     assert pw.member.name in mail.outbox[0].subject
-    notification = Notification.objects.get(user=pw.leader_rep)
+    notification = Notification.objects.get(user=pw.leader_rep, kind="pledge_review_reminder")
     assert "waiting for your review for 3 days" in notification.message
     assert notification.url.endswith(f"/{pledge.pk}/")
     assert PledgeReminder.objects.filter(pledge=pledge, step=PledgeStatus.SUBMITTED).count() == 1

@@ -109,6 +109,7 @@ from thidua.documents.services.notices import (
     NOTICE_FIELDS,
     create_notice,
     delete_notice,
+    deliver_notice,
     submit_notice,
     update_notice,
 )
@@ -131,6 +132,7 @@ __all__ = [
     "create_notice",
     "delete_legal_basis",
     "delete_notice",
+    "deliver_notice",
     "enqueue_render",
     "issue_document",
     "next_number",

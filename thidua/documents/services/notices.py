@@ -11,20 +11,30 @@ from django.utils.translation import gettext as _
 
 from thidua.accounts.models import Organization
 from thidua.audit.services import record_event
+from thidua.documents.audiences import audience_users, audiences_for
 from thidua.documents.enums import DocumentState
-from thidua.documents.models import Notice
+from thidua.documents.models import Notice, NoticeDelivery
+from thidua.documents.services.announcements import announce_notice_delivered
 from thidua.documents.services.signing import advance, request_signature
 from thidua.documents.signals import document_returned, document_signed
 from thidua.documents.signers import signer_role_of
+from thidua.documents.tasks import task_deliver_notice
 
 KIND = "notice"
 DOC_TYPE = "TB"
 TEMPLATE_NAME = "pdf/notice.html"
-NOTICE_FIELDS = ("title", "body", "audience", "recipients", "signer")
+NOTICE_FIELDS = ("title", "body", "audience", "recipients", "signer", "deliver_to")
 
 
 def _fill_notice(
-    notice: Notice, *, title: str, body: str, recipients: str, signer, audience: str = ""
+    notice: Notice,
+    *,
+    title: str,
+    body: str,
+    recipients: str,
+    signer,
+    audience: str = "",
+    deliver_to: str = "",
 ) -> None:
     """Copy the form's fields onto ``notice`` and check them (the same rules for create and edit)."""
     notice.title = title.strip()
@@ -32,8 +42,11 @@ def _fill_notice(
     notice.recipients = recipients.strip()
     notice.signer = signer
     notice.audience = audience.strip()
+    notice.deliver_to = deliver_to
     if signer.organization_id != notice.organization_id or signer_role_of(signer) is None:
         raise ValidationError({"signer": _("Choose a signer of your Board.")})
+    if deliver_to and deliver_to not in dict(audiences_for(notice.organization)):
+        raise ValidationError({"deliver_to": _("Choose one of the audiences offered.")})
     notice.full_clean()
 
 
@@ -148,6 +161,39 @@ def notice_signed(sender, *, signature_request, document, owner, **kwargs) -> No
         obj=locked,
         changes={"document": document.number_and_symbol},
     )
+    if locked.deliver_to:
+        transaction.on_commit(lambda: task_deliver_notice.delay(notice_id=locked.pk))
+
+
+def deliver_notice(*, notice_id: int) -> int:
+    """Deliver an issued notice to the users of its audience who do not have it yet, and notify them; returns
+    how many. Run by the worker once the notice is signed; running it again delivers to nobody twice."""
+    with transaction.atomic():
+        notice = (
+            Notice.objects.select_for_update(of=("self",))
+            .select_related("organization", "document")
+            .filter(pk=notice_id)
+            .first()
+        )
+        if notice is None or not notice.is_issued or not notice.deliver_to:
+            return 0
+        users = list(
+            audience_users(notice.organization, notice.deliver_to).exclude(
+                pk__in=NoticeDelivery.objects.filter(notice=notice).values("user_id")
+            )
+        )
+        NoticeDelivery.objects.bulk_create(
+            [NoticeDelivery(notice=notice, user=user) for user in users], ignore_conflicts=True
+        )
+        announce_notice_delivered(notice, users)
+        record_event(
+            action="notice.delivered",
+            actor_label="worker",
+            organization=notice.organization,
+            obj=notice,
+            changes={"audience": notice.deliver_to, "recipients": len(users)},
+        )
+    return len(users)
 
 
 @receiver(document_returned, sender=Notice)

@@ -20,6 +20,11 @@ from thidua.documents.enums import DocumentState, SignatureRequestStatus
 from thidua.documents.issuers import Issuer, board_issuer
 from thidua.documents.models import GeneratedDocument, SignatureRequest
 from thidua.documents.ratelimit import check_issue_rate
+from thidua.documents.services.announcements import (
+    announce_document_issued,
+    announce_document_returned,
+    announce_signature_requested,
+)
 from thidua.documents.services.issuing import _check_template_and_signer, _json_snapshot, create_document
 from thidua.documents.signals import document_returned, document_signed
 from thidua.documents.signers import board_signer_block
@@ -116,6 +121,7 @@ def request_signature(
             obj=signature_request,
             changes={"kind": kind, "title": title, "signer": signer.full_name},
         )
+        announce_signature_requested(signature_request)
     return signature_request
 
 
@@ -206,6 +212,7 @@ def sign_document(
             request=request,
         )
         document_signed.send(sender=type(owner), signature_request=locked, document=document, owner=owner)
+        announce_document_issued(locked, document)
     return document
 
 
@@ -240,4 +247,6 @@ def _close(signature_request: SignatureRequest, status: str, user, reason: str) 
         )
         owner = locked.owner
         document_returned.send(sender=type(owner), signature_request=locked, owner=owner)
+        if status == SignatureRequestStatus.RETURNED:
+            announce_document_returned(locked)
     return locked
