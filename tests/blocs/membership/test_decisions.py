@@ -228,8 +228,9 @@ def test_screens_draft_submit_and_show_the_preview_within_the_query_budget(
 
     assert submitted.status_code == 302
     # 6 to sign in and check the form, 8 for the rosters, bases and the signer's block, 3 for the rate limit
-    # and a pending request, 2 inserts, 3 audit events of 3 statements each (preview, request, decision).
-    assert len(statements) <= 28
+    # and a pending request, 2 inserts, 3 audit events of 3 statements each (preview, request, decision), 2 to
+    # notify the signer (their e-mail choice, the notification).
+    assert len(statements) <= 29
     assert page.status_code == 200
     assert page.context["submission"].signer == world.a.signer
     assert page.context["form"] is None
