@@ -17,7 +17,11 @@ class BlocsConfig(AppConfig):
         # Imported here: receivers use models, which are ready only now.
         from blocs.membership import receivers as membership  # noqa: PLC0415
         from blocs.membership.models import ConsolidationDecision  # noqa: PLC0415
-        from blocs.membership.signals import year_closing  # noqa: PLC0415
+        from blocs.membership.signals import (  # noqa: PLC0415
+            member_added,
+            member_withdrawn,
+            year_closing,
+        )
         from blocs.pledges import receivers as pledges  # noqa: PLC0415
         from blocs.register.signals import (  # noqa: PLC0415
             enterprise_columns,
@@ -50,6 +54,8 @@ class BlocsConfig(AppConfig):
             (notice_audience_users, membership.notice_audience_users),
             # membership, register, platform <- pledges
             (year_closing, pledges.lock_pledges_on_year_closing),
+            (member_added, pledges.member_added),
+            (member_withdrawn, pledges.member_withdrawn),
             (enterprise_sections, pledges.enterprise_sections),
             (document_viewer, pledges.document_viewer),
             (document_outsider, pledges.document_outsider),

@@ -10,9 +10,21 @@ connect to in their ``AppConfig.ready()``. The membership never imports them.
 ``year_closed``
     Sent with ``year`` and ``closed_by`` once the closing transaction has committed. For side effects that
     must not happen for a close that rolls back (e-mails, caches); a failing receiver does not reopen the year.
+
+``member_added``
+    Sent by ``services.add_member`` with ``membership`` (the new ACTIVE row) and ``added_by``, inside its
+    transaction. A receiver brings the member into what the bloc is doing this year (the pledges open its
+    draft pledge when the bloc's template is approved, and tell its representatives).
+
+``member_withdrawn``
+    Sent by ``services.withdraw_membership`` with ``membership`` (now WITHDRAWN) and ``withdrawn_by``, inside
+    its transaction: the member leaves the bloc's signing sets (the pledges issue the joint pledge when every
+    remaining member has signed).
 """
 
 from django.dispatch import Signal
 
 year_closing = Signal()
 year_closed = Signal()
+member_added = Signal()
+member_withdrawn = Signal()

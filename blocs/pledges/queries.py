@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 
-from blocs.membership.models import EmulationYear
+from blocs.enums import MembershipStatus
+from blocs.membership.models import BlocMembership, EmulationYear
 from blocs.membership.queries import led_bloc_ids
 from blocs.pledges.enums import PledgeStatus, TemplateStatus
 from blocs.pledges.models import (
@@ -18,7 +19,7 @@ from blocs.pledges.models import (
 from blocs.register.models import Enterprise
 from blocs.register.queries import enterprise_of
 from thidua.accounts.permissions import is_board_staff
-from thidua.pagination import decorate_page, paginate
+from thidua.pagination import paginate
 
 SIGNED_STATUSES = (PledgeStatus.SIGNED, PledgeStatus.LOCKED)
 
@@ -76,30 +77,65 @@ def current_pledges(board) -> QuerySet[Pledge]:
     return Pledge.objects.filter(organization=board, amendment__isnull=True)
 
 
-def progress_page(user, board, *, template: PledgeTemplate | None, status: str = "", page_number=1):
-    """One page of current pledges for the progress table (scoped to the user's blocs unless Board staff)."""
-
-    qs = current_pledges(board)
+def _progress_members(user, board, *, template: PledgeTemplate | None) -> QuerySet[BlocMembership]:
+    """Every active member of the blocs and years that have a pledge template (or of ``template``'s bloc
+    and year), in the user's scope, with the id and status of its current pledge version (None: no pledge
+    yet). A withdrawn member is not in the signing set, so not here."""
+    current = Pledge.objects.filter(
+        template__bloc_id=OuterRef("bloc_id"),
+        template__year_id=OuterRef("year_id"),
+        enterprise_id=OuterRef("enterprise_id"),
+        amendment__isnull=True,
+    ).order_by("-version")
+    templates = PledgeTemplate.objects.filter(organization=board)
     if template is not None:
-        qs = qs.filter(template=template)
+        templates = templates.filter(pk=template.pk)
+    qs = BlocMembership.objects.filter(
+        Exists(templates.filter(bloc_id=OuterRef("bloc_id"), year_id=OuterRef("year_id"))),
+        status=MembershipStatus.ACTIVE,
+        bloc__organization=board,
+    )
     if not is_board_staff(user):
-        qs = qs.filter(template__bloc_id__in=led_bloc_ids(user))
-    if status:
-        qs = qs.filter(status=status)
-    page = paginate(qs.order_by("template__bloc__code", "enterprise__name", "id").only("id"), page_number)
-    return decorate_page(
-        page, Pledge.objects.select_related("enterprise", "template__bloc", "template__year", "signature")
+        qs = qs.filter(bloc_id__in=led_bloc_ids(user))
+    return qs.annotate(
+        pledge_id=Subquery(current.values("pk")[:1]), pledge_status=Subquery(current.values("status")[:1])
     )
 
 
-def progress_counts(board, *, template: PledgeTemplate | None, user) -> dict[str, int]:
+NO_PLEDGE = "NONE"  # the progress filter's value for members without a pledge yet
 
-    qs = current_pledges(board)
-    if template is not None:
-        qs = qs.filter(template=template)
-    if not is_board_staff(user):
-        qs = qs.filter(template__bloc_id__in=led_bloc_ids(user))
-    return dict(qs.order_by().values("status").annotate(n=Count("id")).values_list("status", "n"))
+
+def progress_page(user, board, *, template: PledgeTemplate | None, status: str = "", page_number=1):
+    """One page of the progress table: every member unit in the user's scope with its current pledge
+    version, or none yet (two queries for the page, one for the pledges of its rows)."""
+    qs = _progress_members(user, board, template=template)
+    if status == NO_PLEDGE:
+        qs = qs.filter(pledge_id__isnull=True)
+    elif status:
+        qs = qs.filter(pledge_status=status)
+    page = paginate(
+        qs.select_related("bloc", "year", "enterprise").order_by(
+            "-year__year", "bloc__code", "enterprise__name", "id"
+        ),
+        page_number,
+    )
+    ids = [row.pledge_id for row in page.object_list if row.pledge_id]
+    pledges = Pledge.objects.select_related("signature").in_bulk(ids)
+    for row in page.object_list:
+        row.pledge = pledges.get(row.pledge_id)
+    return page
+
+
+def progress_counts(board, *, template: PledgeTemplate | None, user) -> dict[str, int]:
+    """How many members per status of their current pledge; ``NO_PLEDGE`` for those without one."""
+    rows = (
+        _progress_members(user, board, template=template)
+        .order_by()
+        .values("pledge_status")
+        .annotate(n=Count("id"))
+        .values_list("pledge_status", "n")
+    )
+    return {status or NO_PLEDGE: n for status, n in rows}
 
 
 def my_current_pledge(user) -> Pledge | None:

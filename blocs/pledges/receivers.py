@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from blocs.pledges import demo, documents, permissions, queries
 from blocs.pledges.services import lock_pledges_for_year
+from blocs.pledges.services.membership import open_pledge_for_new_member, release_withdrawn_member
 from blocs.register.signals import Section
 from thidua.notifications.kinds import NotificationKind
 
@@ -13,6 +14,16 @@ from thidua.notifications.kinds import NotificationKind
 def lock_pledges_on_year_closing(*, year, closed_by, **kwargs) -> None:
     """``year_closing``: every signed version of the year becomes LOCKED, in the closing transaction."""
     lock_pledges_for_year(year=year, locked_by=closed_by)
+
+
+def member_added(*, membership, added_by, **kwargs) -> None:
+    """``member_added``: a member admitted after the template's approval gets its draft pledge."""
+    open_pledge_for_new_member(membership=membership, added_by=added_by)
+
+
+def member_withdrawn(*, membership, withdrawn_by, **kwargs) -> None:
+    """``member_withdrawn``: the member leaves the signing set; the joint pledge may now be due."""
+    release_withdrawn_member(membership=membership, withdrawn_by=withdrawn_by)
 
 
 def document_viewer(*, user, document, **kwargs) -> bool:

@@ -70,7 +70,7 @@ def progress(request: HttpRequest) -> HttpResponse:
         except ValueError as exc:
             raise Http404 from exc
     status = request.GET.get("status", "")
-    if status not in PledgeStatus.values:
+    if status not in (*PledgeStatus.values, queries.NO_PLEDGE):
         status = ""
     page = queries.progress_page(
         request.user, board, template=template, status=status, page_number=request.GET.get("page")
@@ -82,7 +82,7 @@ def progress(request: HttpRequest) -> HttpResponse:
             "page_obj": page,
             "template_filter": template,
             "status": status,
-            "statuses": PledgeStatus.choices,
+            "statuses": [(queries.NO_PLEDGE, _("No pledge yet")), *PledgeStatus.choices],
             "templates": queries.templates_visible_to(request.user, board),
             "counts": queries.progress_counts(board, template=template, user=request.user),
         },

@@ -12,6 +12,7 @@ from blocs.membership.models import Bloc, BlocMembership, EmulationYear
 from blocs.membership.queries import effective_rules, previous_leader_id
 from blocs.membership.rules import leader_barred
 from blocs.membership.services.years import ensure_year_open
+from blocs.membership.signals import member_added, member_withdrawn
 from blocs.register.models import Enterprise
 from thidua.audit.services import record_event
 
@@ -89,6 +90,7 @@ def add_member(
     )
     if role != MembershipRole.MEMBER:
         membership = assign_role(membership=membership, role=role, assigned_by=added_by)
+    member_added.send(sender=BlocMembership, membership=membership, added_by=added_by)
     return membership
 
 
@@ -142,4 +144,5 @@ def withdraw_membership(*, membership: BlocMembership, reason: str, withdrawn_by
         obj=membership,
         changes={"reason": membership.withdrawal_reason},
     )
+    member_withdrawn.send(sender=BlocMembership, membership=membership, withdrawn_by=withdrawn_by)
     return membership

@@ -103,10 +103,23 @@ def sign_pledge(
                 user,
                 comment=_("Replaced by version %(v)s") % {"v": pledge.version},
             )
-        template = pledge.template
-        if template.joint_document_id is None and all_members_signed(template):
-            issue_joint_pledge(template=template, requested_by=user)
+        update_joint_pledge(template=pledge.template, requested_by=user)
     return signature
+
+
+def update_joint_pledge(*, template: PledgeTemplate, requested_by):
+    """Issue the joint pledge when every member has signed, or issue it again when it already exists (a
+    member admitted mid-year or an amended version signed since): the signature table shows every member
+    as it stands. Nothing while the leader's representative has not signed (the joint pledge is signed in
+    the bloc's name by them). Returns the document issued, or None."""
+    if template.joint_document_id is None and not all_members_signed(template):
+        return None
+    try:
+        return issue_joint_pledge(template=template, requested_by=requested_by)
+    except ValidationError as exc:
+        if exc.code == "leader_not_signed":
+            return None
+        raise
 
 
 def accept_covenant(pledge: Pledge) -> None:
