@@ -1,5 +1,17 @@
 """Every model of the awards app (label "awards"), re-exported from the sub-domain that defines it."""
 
 from awards.catalogue.models import AwardType, BaseSalary, DossierRequirement, QuotaRule
+from awards.council.models import CouncilItem, CouncilSession
+from awards.nominations.models import DossierDocument, Nomination, NominationTransition
 
-__all__ = ["AwardType", "BaseSalary", "DossierRequirement", "QuotaRule"]
+__all__ = [
+    "AwardType",
+    "BaseSalary",
+    "CouncilItem",
+    "CouncilSession",
+    "DossierDocument",
+    "DossierRequirement",
+    "Nomination",
+    "NominationTransition",
+    "QuotaRule",
+]

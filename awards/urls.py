@@ -4,4 +4,6 @@ from django.urls import include, path
 
 urlpatterns = [
     path("", include("awards.catalogue.urls")),
+    path("", include("awards.nominations.urls")),
+    path("", include("awards.council.urls")),
 ]

@@ -7,12 +7,13 @@ import datetime
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from awards.council.services import create_council_session
 from blocs.enums import MembershipRole
 from blocs.membership.services.elections import create_election
 from scoring.criteria.models import Criterion
 from scoring.criteria.services import create_default_set
 from tests.factories.accounts import InvitationFactory
-from tests.factories.awards import QuotaRuleFactory
+from tests.factories.awards import DossierDocumentFactory, NominationFactory, QuotaRuleFactory
 from tests.factories.blocs import (
     BlocFactory,
     BlocMembershipFactory,
@@ -169,6 +170,38 @@ class OtherBoard:
             "criterion", lambda: Criterion.objects.filter(group__criteria_set=self.criteria_set()).first()
         )
 
+    def nomination(self):
+        return self._get(
+            "nomination",
+            lambda: NominationFactory(
+                year=self.year(),
+                enterprise=self.membership().enterprise,
+                bloc=self.bloc(),
+                created_by=self.world.b.officer,
+            ),
+        )
+
+    def council_session(self):
+        def build():
+            nomination = NominationFactory(
+                year=self.year(),
+                enterprise=self.membership().enterprise,
+                bloc=self.bloc(),
+                created_by=self.world.b.officer,
+                status="COUNCIL_VOTING",
+            )
+            return create_council_session(
+                year=self.year(),
+                title="Phiên họp",
+                meets_on=datetime.date(2026, 12, 5),
+                chair="Chủ tọa",
+                secretary="Thư ký",
+                nominations=[nomination],
+                created_by=self.world.b.officer,
+            )
+
+        return self._get("council_session", build)
+
     def legal_basis(self):
         return self._get("legal_basis", lambda: LegalBasis.objects.filter(organization=self.board).first())
 
@@ -293,6 +326,22 @@ CASES = {
     "catalogue:quota_defaults": OtherBoard.year,
     "catalogue:quota_edit": lambda o: QuotaRuleFactory(year=o.year()),
     "catalogue:quota_delete": lambda o: QuotaRuleFactory(year=o.year()),
+    "nominations:nomination_detail": OtherBoard.nomination,
+    "nominations:nomination_eligibility": OtherBoard.nomination,
+    "nominations:nomination_edit": OtherBoard.nomination,
+    "nominations:nomination_document_upload": OtherBoard.nomination,
+    "nominations:nomination_submit": OtherBoard.nomination,
+    "nominations:nomination_review": OtherBoard.nomination,
+    "nominations:nomination_return": OtherBoard.nomination,
+    "nominations:nomination_council": OtherBoard.nomination,
+    "nominations:nomination_investigation": OtherBoard.nomination,
+    "nominations:dossier_document_download": lambda o: DossierDocumentFactory(nomination=o.nomination()),
+    "nominations:dossier_document_remove": lambda o: DossierDocumentFactory(nomination=o.nomination()),
+    "council:council_detail": OtherBoard.council_session,
+    "council:council_open": OtherBoard.council_session,
+    "council:council_vote": OtherBoard.council_session,
+    "council:council_written": OtherBoard.council_session,
+    "council:council_close": OtherBoard.council_session,
 }
 
 

@@ -5,9 +5,11 @@ from decimal import Decimal
 
 import factory
 
-from awards.enums import QuotaKind, QuotaScope, RuleSource
-from awards.models import AwardType, QuotaRule
-from tests.factories.blocs import EmulationYearFactory
+from awards.enums import DocumentType, QuotaKind, QuotaScope, RuleSource, SubjectKind
+from awards.models import AwardType, DossierDocument, Nomination, QuotaRule
+from awards.nominations.enums import NominationStatus, ProposedBy
+from tests.factories.accounts import UserFactory
+from tests.factories.blocs import EmulationYearFactory, EnterpriseFactory
 
 
 def award_type(code: str) -> AwardType:
@@ -25,3 +27,32 @@ class QuotaRuleFactory(factory.django.DjangoModelFactory):
     value = Decimal("30")
     minimum = 1
     source = RuleSource.POLICY
+
+
+class NominationFactory(factory.django.DjangoModelFactory):
+    """A proposed nomination of an enterprise (collective) for the Board's Giấy khen."""
+
+    class Meta:
+        model = Nomination
+
+    organization = factory.SelfAttribute("year.organization")
+    year = factory.SubFactory(EmulationYearFactory)
+    award_type = factory.LazyFunction(lambda: award_type("GK_BQL"))
+    subject_kind = SubjectKind.ENTERPRISE
+    enterprise = factory.SubFactory(
+        EnterpriseFactory, organization=factory.SelfAttribute("..year.organization")
+    )
+    proposed_by = ProposedBy.BOARD
+    achievement = "Đã có thành tích xuất sắc trong phong trào thi đua năm 2025"
+    status = NominationStatus.PROPOSED
+    created_by = factory.SubFactory(UserFactory, organization=factory.SelfAttribute("..year.organization"))
+
+
+class DossierDocumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DossierDocument
+
+    nomination = factory.SubFactory(NominationFactory)
+    document_type = DocumentType.TO_TRINH
+    file = "awards/dossiers/x.pdf"
+    uploaded_by = factory.SelfAttribute("nomination.created_by")
