@@ -2,9 +2,12 @@
 
 from awards.catalogue.models import AwardType, BaseSalary, DossierRequirement, QuotaRule
 from awards.council.models import CouncilItem, CouncilSession
+from awards.decisions.models import AwardDecision, AwardDecisionLine
 from awards.nominations.models import DossierDocument, Nomination, NominationTransition
 
 __all__ = [
+    "AwardDecision",
+    "AwardDecisionLine",
     "AwardType",
     "BaseSalary",
     "CouncilItem",

@@ -6,4 +6,5 @@ urlpatterns = [
     path("", include("awards.catalogue.urls")),
     path("", include("awards.nominations.urls")),
     path("", include("awards.council.urls")),
+    path("", include("awards.decisions.urls")),
 ]

@@ -8,6 +8,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from awards.council.services import create_council_session
+from awards.decisions.services import create_award_decision
 from blocs.enums import MembershipRole
 from blocs.membership.services.elections import create_election
 from scoring.criteria.models import Criterion
@@ -202,6 +203,24 @@ class OtherBoard:
 
         return self._get("council_session", build)
 
+    def award_decision(self):
+        def build():
+            nomination = NominationFactory(
+                year=self.year(),
+                enterprise=self.membership().enterprise,
+                bloc=self.bloc(),
+                created_by=self.world.b.officer,
+                status="APPROVED",
+            )
+            return create_award_decision(
+                year=self.year(),
+                award_type=nomination.award_type,
+                nominations=[nomination],
+                created_by=self.world.b.officer,
+            )
+
+        return self._get("award_decision", build)
+
     def legal_basis(self):
         return self._get("legal_basis", lambda: LegalBasis.objects.filter(organization=self.board).first())
 
@@ -342,6 +361,8 @@ CASES = {
     "council:council_vote": OtherBoard.council_session,
     "council:council_written": OtherBoard.council_session,
     "council:council_close": OtherBoard.council_session,
+    "decisions:decision_detail": OtherBoard.award_decision,
+    "decisions:decision_submit": OtherBoard.award_decision,
 }
 
 
