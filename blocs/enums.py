@@ -5,6 +5,7 @@ The voting engine has its own, in ``blocs.voting.enums``; the pledges theirs, in
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Ownership(models.TextChoices):
@@ -18,8 +19,10 @@ class EnterpriseRole(models.TextChoices):
 
 
 class YearStatus(models.TextChoices):
-    OPEN = "OPEN", _("Open")
-    CLOSED = "CLOSED", _("Closed")
+    """A closed year is "Đã khóa sổ" everywhere (one term): its records are read-only."""
+
+    OPEN = "OPEN", pgettext_lazy("emulation year", "Open")
+    CLOSED = "CLOSED", pgettext_lazy("emulation year", "Closed")
 
 
 class MembershipRole(models.TextChoices):

@@ -151,7 +151,7 @@ def seed_thai_nguyen(rows: list[dict]) -> None:
         "Công ty Cổ phần Ván dán Hồng Ngọc",
         name_en="Hong Ngoc Plywood JSC",
         sector="Sản xuất ván dán",
-        rep="Nguyễn Văn Hồng",
+        rep="Nguyễn Văn Nam",  # the director named in the seeds (seed 000)
         employees=150,
     )
     lechenwood = _enterprise(
@@ -206,7 +206,7 @@ def seed_thai_nguyen(rows: list[dict]) -> None:
         board,
         hong_ngoc,
         "leader.tn@thidua.demo",
-        "Nguyễn Văn Hồng",
+        "Nguyễn Văn Nam",
         EnterpriseRole.REPRESENTATIVE,
         _("Bloc leader (%(name)s)") % {"name": "Hồng Ngọc"},
         rows,
@@ -230,6 +230,23 @@ def seed_thai_nguyen(rows: list[dict]) -> None:
         rows,
     )
     _application(applicant, year, bloc, user)
+    # Three more enterprises of the park applied for 2026 (four applications in all, §17.10).
+    for index, (name, sector, employees, rep) in enumerate(THANH_BINH_APPLICANTS, start=21):
+        enterprise = _enterprise(
+            board, park, tax_code("47", index), name, sector=sector, employees=employees, rep=rep
+        )
+        person = ensure_demo_user(email=f"applicant{index}.tn@thidua.demo", full_name=rep, organization=board)
+        EnterpriseUser.objects.get_or_create(
+            user=person, defaults={"enterprise": enterprise, "role": EnterpriseRole.REPRESENTATIVE}
+        )
+        _application(enterprise, year, bloc, person)
+
+
+THANH_BINH_APPLICANTS = [
+    ("Công ty TNHH Cơ khí Chính xác Thanh Bình", "Cơ khí", 70, "Trần Quốc Việt"),
+    ("Công ty Cổ phần Vật liệu Xây dựng Bắc Kạn", "Vật liệu xây dựng", 95, "Vũ Thị Hạnh"),
+    ("Công ty TNHH Thực phẩm Sạch Chợ Mới", "Chế biến thực phẩm", 55, "Đinh Văn Toàn"),
+]
 
 
 DL_KINDS = [

@@ -49,7 +49,7 @@ def seed(rows: list[dict]) -> None:
         joint_text=JOINT_TEXT,
         commitments=DEFAULT_COMMITMENTS,
         indicators=indicators,
-        signing_deadline=datetime.date(2026, 12, 31),
+        signing_deadline=datetime.date(2026, 3, 31),  # pledges are signed in the first quarter
     )
     services.submit_template(template=template, submitted_by=officer)
     services.approve_template(template=template, approved_by=officer)

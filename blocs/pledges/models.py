@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from blocs.pledges.enums import (
     Aggregation,
@@ -199,7 +200,9 @@ class TitleRegistration(models.Model):
     pledge = models.ForeignKey(Pledge, on_delete=models.CASCADE, related_name="registrations")
     subject_kind = models.CharField(_("subject"), max_length=12, choices=SubjectKind.choices)
     name = models.CharField(_("name"), max_length=255)
-    award_code = models.CharField(_("title"), max_length=16, choices=AwardCode.choices)
+    award_code = models.CharField(
+        pgettext_lazy("emulation title", "title"), max_length=16, choices=AwardCode.choices
+    )
 
     class Meta:
         verbose_name = _("title registration")
@@ -250,7 +253,7 @@ class PledgeSignature(models.Model):
     year = models.ForeignKey("blocs.EmulationYear", on_delete=models.PROTECT, related_name="+")
     signer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     signer_name = models.CharField(_("signer"), max_length=150)
-    signer_title = models.CharField(_("title"), max_length=150)
+    signer_title = models.CharField(pgettext_lazy("position held", "title"), max_length=150)
     signed_at = models.DateTimeField(_("signed at"))
     ip = models.GenericIPAddressField(null=True, blank=True)
     user_agent = models.CharField(max_length=500, blank=True)

@@ -4,6 +4,7 @@ from django import template
 
 from blocs.membership.queries import led_bloc_ids
 from blocs.register.queries import enterprise_of
+from blocs.voting.minutes import ratio_words
 from thidua.accounts.permissions import is_board_staff
 
 register = template.Library()
@@ -17,3 +18,11 @@ def blocs_role(context) -> dict:
         return {"enterprise": None, "leads": False}
     link = enterprise_of(user)
     return {"enterprise": link.enterprise if link else None, "leads": bool(led_bloc_ids(user))}
+
+
+@register.filter
+def ratio(value) -> str:
+    """A quorum or threshold as rules write it: 2/3 and 3/4 as fractions, others as "50 %" ("—" if unset)."""
+    if value in (None, ""):
+        return "—"
+    return ratio_words(value)

@@ -15,6 +15,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from blocs.validators import validate_ratio
 from blocs.voting.enums import (
@@ -33,7 +34,7 @@ class VotingSession(models.Model):
         "accounts.Organization", on_delete=models.PROTECT, related_name="voting_sessions"
     )
     purpose = models.CharField(_("purpose"), max_length=10, choices=VotingPurpose.choices)
-    title = models.CharField(_("title"), max_length=255)
+    title = models.CharField(pgettext_lazy("voting session", "title"), max_length=255)
     bloc = models.ForeignKey(
         "blocs.Bloc", on_delete=models.PROTECT, null=True, blank=True, related_name="voting_sessions"
     )

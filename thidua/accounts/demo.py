@@ -46,7 +46,7 @@ BOARDS = [
                 BoardRole.OFFICER,
                 "Chuyên viên thi đua - khen thưởng",
             ),
-            ("signer.tn@thidua.demo", "Lương Văn Khởi", BoardRole.SIGNER, "Phó Trưởng ban"),
+            ("signer.tn@thidua.demo", "Hoàng Văn Khởi", BoardRole.SIGNER, "Phó Trưởng ban"),
             (
                 "council.tn@thidua.demo",
                 "Ma Thị Quỳnh",

@@ -71,7 +71,7 @@ class SignerSettingsForm(forms.Form):
 class InvitationForm(forms.Form):
     email = forms.EmailField(label=_("E-mail"))
     full_name = forms.CharField(label=_("Full name"), max_length=150)
-    title = forms.CharField(label=_("Title"), max_length=150, required=False)
+    title = forms.CharField(label=pgettext_lazy("position held", "Title"), max_length=150, required=False)
     roles = forms.MultipleChoiceField(
         label=_("Roles"), choices=BoardRole.choices, widget=forms.CheckboxSelectMultiple
     )

@@ -3,6 +3,7 @@ from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, Permis
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from thidua.accounts.enums import BoardRole, SigningPosition
 
@@ -144,7 +145,7 @@ class BoardMembership(models.Model):
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="staff_roles")
     role = models.CharField(_("role"), max_length=16, choices=BoardRole.choices)
     title = models.CharField(
-        _("title"),
+        pgettext_lazy("position held", "title"),
         max_length=150,
         blank=True,
         help_text=_("Position printed under a signature, e.g. Phó Trưởng ban"),
@@ -180,7 +181,7 @@ class Invitation(models.Model):
     email = models.EmailField(_("e-mail"))
     full_name = models.CharField(_("full name"), max_length=150)
     roles = models.JSONField(_("roles"), default=list)
-    title = models.CharField(_("title"), max_length=150, blank=True)
+    title = models.CharField(pgettext_lazy("position held", "title"), max_length=150, blank=True)
     token_hash = models.CharField(max_length=64, unique=True)
     invited_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)

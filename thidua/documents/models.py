@@ -57,7 +57,7 @@ class GeneratedDocument(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=40, help_text=_("e.g. notice, award_decision"))
     doc_type = models.CharField(_("document type"), max_length=10, help_text=_("e.g. QĐ, TB, BC"))
-    title = models.CharField(_("title"), max_length=500)
+    title = models.CharField(pgettext_lazy("document abstract", "abstract"), max_length=500)
     year = models.PositiveSmallIntegerField(_("year"))
     register = models.CharField(_("register"), max_length=40, blank=True, default="", help_text=REGISTER_HELP)
     number = models.PositiveIntegerField(_("number"), null=True, blank=True)

@@ -41,11 +41,12 @@ SAMPLE_BOARD = Organization(
     short_code="BQL",
     place_name="Thái Nguyên",
 )
+# The Board's signer in the seeds: Hoàng Văn Khởi, Phó Trưởng ban phụ trách (domain.md §17.10).
 SAMPLE_SIGNER = {
     "prefix": "KT.",
     "authority": "Trưởng ban",
     "title": "Phó Trưởng ban",
-    "name": "Nguyễn Thị Hồng Ngọc",
+    "name": "Hoàng Văn Khởi",
 }
 # Every Vietnamese tone mark, for font checks.
 TONE_MARK_NAME = "Nguyễn Thị Hồng Ngọc Lưu Đức Thắng Trần Văn Mỹ Phạm Quỳnh Ỷ"
