@@ -17,6 +17,8 @@ class AwardsConfig(AppConfig):
         from awards import receivers  # noqa: PLC0415
         from awards.decisions.models import AwardDecision  # noqa: PLC0415
         from awards.decisions.services import decision_returned, decision_signed  # noqa: PLC0415
+        from awards.proposals.models import ProvincialProposal  # noqa: PLC0415
+        from awards.proposals.services import proposal_returned, proposal_signed  # noqa: PLC0415
         from thidua.documents.signals import (  # noqa: PLC0415
             document_kinds,
             document_returned,
@@ -29,7 +31,11 @@ class AwardsConfig(AppConfig):
             (document_samples, receivers.document_samples),
         ):
             signal.connect(receiver, dispatch_uid=f"{receiver.__module__}.{receiver.__name__}")
-        for signal, receiver in ((document_signed, decision_signed), (document_returned, decision_returned)):
-            signal.connect(
-                receiver, sender=AwardDecision, dispatch_uid=f"{receiver.__module__}.{receiver.__name__}"
-            )
+        owners = (
+            (document_signed, decision_signed, AwardDecision),
+            (document_returned, decision_returned, AwardDecision),
+            (document_signed, proposal_signed, ProvincialProposal),
+            (document_returned, proposal_returned, ProvincialProposal),
+        )
+        for signal, receiver, owner in owners:
+            signal.connect(receiver, sender=owner, dispatch_uid=f"{receiver.__module__}.{receiver.__name__}")

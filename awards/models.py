@@ -4,6 +4,7 @@ from awards.catalogue.models import AwardType, BaseSalary, DossierRequirement, Q
 from awards.council.models import CouncilItem, CouncilSession
 from awards.decisions.models import AwardDecision, AwardDecisionLine
 from awards.nominations.models import DossierDocument, Nomination, NominationTransition
+from awards.proposals.models import ProvincialDecision, ProvincialProposal, ProvincialProposalLine
 
 __all__ = [
     "AwardDecision",
@@ -16,5 +17,8 @@ __all__ = [
     "DossierRequirement",
     "Nomination",
     "NominationTransition",
+    "ProvincialDecision",
+    "ProvincialProposal",
+    "ProvincialProposalLine",
     "QuotaRule",
 ]

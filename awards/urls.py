@@ -7,4 +7,5 @@ urlpatterns = [
     path("", include("awards.nominations.urls")),
     path("", include("awards.council.urls")),
     path("", include("awards.decisions.urls")),
+    path("", include("awards.proposals.urls")),
 ]

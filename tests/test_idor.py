@@ -9,12 +9,14 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from awards.council.services import create_council_session
 from awards.decisions.services import create_award_decision
+from awards.models import ProvincialDecision
+from awards.proposals.services import create_provincial_proposal
 from blocs.enums import MembershipRole
 from blocs.membership.services.elections import create_election
 from scoring.criteria.models import Criterion
 from scoring.criteria.services import create_default_set
 from tests.factories.accounts import InvitationFactory
-from tests.factories.awards import DossierDocumentFactory, NominationFactory, QuotaRuleFactory
+from tests.factories.awards import DossierDocumentFactory, NominationFactory, QuotaRuleFactory, award_type
 from tests.factories.blocs import (
     BlocFactory,
     BlocMembershipFactory,
@@ -221,6 +223,38 @@ class OtherBoard:
 
         return self._get("award_decision", build)
 
+    def proposal(self):
+        def build():
+            nomination = NominationFactory(
+                year=self.year(),
+                enterprise=self.membership().enterprise,
+                bloc=self.bloc(),
+                created_by=self.world.b.officer,
+                status="APPROVED",
+                award_type=award_type("BK_CT_TINH"),
+            )
+            return create_provincial_proposal(
+                year=self.year(),
+                award_type=nomination.award_type,
+                nominations=[nomination],
+                created_by=self.world.b.officer,
+            )
+
+        return self._get("proposal", build)
+
+    def provincial_decision(self):
+        return self._get(
+            "provincial_decision",
+            lambda: ProvincialDecision.objects.create(
+                proposal=self.proposal(),
+                number="1/QĐ-UBND",
+                decided_on=datetime.date(2026, 12, 20),
+                signer="Chủ tịch",
+                file="awards/provincial/x.pdf",
+                recorded_by=self.world.b.officer,
+            ),
+        )
+
     def legal_basis(self):
         return self._get("legal_basis", lambda: LegalBasis.objects.filter(organization=self.board).first())
 
@@ -363,6 +397,10 @@ CASES = {
     "council:council_close": OtherBoard.council_session,
     "decisions:decision_detail": OtherBoard.award_decision,
     "decisions:decision_submit": OtherBoard.award_decision,
+    "proposals:proposal_detail": OtherBoard.proposal,
+    "proposals:proposal_submit": OtherBoard.proposal,
+    "proposals:proposal_record": OtherBoard.proposal,
+    "proposals:provincial_decision_download": OtherBoard.provincial_decision,
 }
 
 

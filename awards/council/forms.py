@@ -9,6 +9,7 @@ from awards.council.queries import awaiting_council, council_members
 from blocs.enums import YearStatus
 from blocs.membership.models import EmulationYear
 from blocs.validators import validate_ratio
+from thidua.accounts.queries import signers_of
 from thidua.formtools import DateInput
 
 
@@ -80,3 +81,14 @@ class WrittenOpinionForm(BallotForm):
             for name, value in self.cleaned_data.items()
             if name.startswith("item_")
         }
+
+
+class BoardSignerForm(forms.Form):
+    """The Board's signer a decision or a proposal goes to (the council's approvals end in one of them)."""
+
+    signer = forms.ModelChoiceField(label=_("Signer"), queryset=None)
+
+    def __init__(self, *args, board, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["signer"].queryset = signers_of(board)
+        self.fields["signer"].label_from_instance = lambda user: user.full_name

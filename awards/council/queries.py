@@ -45,3 +45,21 @@ def turnout(items: list[CouncilItem]) -> tuple[list, set[int]]:
         return [], set()
     voters = list(voting_queries.voters_with_turnout(items[0].voting))
     return voters, {voter.user_id for voter in voters if voter.took_part}
+
+
+def council_minutes_citation_for(nomination_ids, board) -> str:
+    """ "Biên bản họp Hội đồng Thi đua - Khen thưởng … ngày …" of the latest session that approved one of the
+    nominations, or "" when there is none."""
+    session = (
+        CouncilSession.objects.filter(
+            items__nomination_id__in=list(nomination_ids), items__outcome="APPROVED"
+        )
+        .order_by("-meets_on", "-pk")
+        .first()
+    )
+    if session is None:
+        return ""
+    day = session.meets_on
+    return (
+        f"Biên bản họp Hội đồng Thi đua - Khen thưởng {board.name} ngày {day:%d} tháng {day:%m} năm {day:%Y}"
+    )

@@ -7,8 +7,6 @@ from awards.catalogue.models import AwardType
 from awards.decisions.queries import approved_for_decision
 from blocs.enums import YearStatus
 from blocs.membership.models import EmulationYear
-from thidua.accounts.enums import BoardRole
-from thidua.accounts.models import User
 
 
 class AwardDecisionForm(forms.Form):
@@ -30,15 +28,3 @@ class AwardDecisionForm(forms.Form):
             f"{n.award_type.short_name}: {n.subject_label}"
         )
         self.fields["award_type"].label_from_instance = lambda t: t.printed_name(board)
-
-
-class SignerForm(forms.Form):
-    signer = forms.ModelChoiceField(label=_("Signer"), queryset=User.objects.none())
-
-    def __init__(self, *args, board, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["signer"].queryset = (
-            User.objects.filter(organization=board, is_active=True, board_roles__role=BoardRole.SIGNER)
-            .distinct()
-            .order_by("full_name")
-        )

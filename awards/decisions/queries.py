@@ -2,7 +2,7 @@
 
 from django.db.models import QuerySet
 
-from awards.council.models import CouncilSession
+from awards.council.queries import council_minutes_citation_for
 from awards.decisions.models import AwardDecision
 from awards.nominations.enums import NominationStatus
 from awards.nominations.models import Nomination
@@ -27,19 +27,6 @@ def approved_for_decision(board) -> QuerySet[Nomination]:
 
 
 def council_minutes_citation(decision: AwardDecision) -> str:
-    """ "Biên bản họp Hội đồng Thi đua - Khen thưởng ngày …" of the latest session that approved one of the
-    decision's nominations, or "" when there is none."""
-    session = (
-        CouncilSession.objects.filter(
-            items__nomination__decision_line__decision=decision, items__outcome="APPROVED"
-        )
-        .order_by("-meets_on", "-pk")
-        .first()
-    )
-    if session is None:
-        return ""
-    day = session.meets_on
-    return (
-        f"Biên bản họp Hội đồng Thi đua - Khen thưởng {decision.organization.name} "
-        f"ngày {day:%d} tháng {day:%m} năm {day:%Y}"
+    return council_minutes_citation_for(
+        decision.lines.values_list("nomination_id", flat=True), decision.organization
     )

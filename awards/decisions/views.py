@@ -8,8 +8,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from awards.catalogue.permissions import can_manage_awards
+from awards.council.forms import BoardSignerForm
 from awards.decisions import queries, services
-from awards.decisions.forms import AwardDecisionForm, SignerForm
+from awards.decisions.forms import AwardDecisionForm
 from awards.decisions.permissions import get_award_decision_for_user_or_404
 from thidua.accounts.permissions import MANAGER_ROLES, Access, require_board_staff
 from thidua.documents.queries import signature_requests_for_owner
@@ -55,7 +56,7 @@ def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "decision": decision,
             "lines": list(decision.lines.all()),
             "requests": list(signature_requests_for_owner(decision)),
-            "signer_form": SignerForm(board=decision.organization) if can_submit else None,
+            "signer_form": BoardSignerForm(board=decision.organization) if can_submit else None,
         },
     )
 
@@ -63,7 +64,7 @@ def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def decision_submit(request: HttpRequest, pk: int) -> HttpResponse:
     decision = get_award_decision_for_user_or_404(request.user, pk, access=Access.CHANGE)
-    form = SignerForm(request.POST, board=decision.organization)
+    form = BoardSignerForm(request.POST, board=decision.organization)
     if not form.is_valid():
         messages.error(request, _("Choose a signer of your Board."))
         return redirect("decisions:decision_detail", decision.pk)

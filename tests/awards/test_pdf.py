@@ -63,3 +63,19 @@ def test_council_minutes_are_signed_by_the_secretary_and_the_chair(tmp_path):
     ):
         assert fragment in text, fragment
     assert "2.025" not in text
+
+
+def test_the_proposal_to_the_province_is_a_to_trinh_with_its_list(tmp_path):
+    text, _pages = render("provincial_proposal", tmp_path)
+
+    for fragment in (
+        "Số: 07/TTr-BQL",
+        "TỜ TRÌNH",
+        "Kính gửi: Ủy ban nhân dân tỉnh Thái Nguyên (qua Sở Nội vụ).",
+        "kính trình Chủ tịch Ủy ban nhân dân tỉnh Thái Nguyên xem xét, tặng Bằng khen",
+        "DANH SÁCH",
+        "(Kèm theo Tờ trình số 07/TTr-BQL",
+        "I. Tập thể",
+        "II. Cá nhân",
+    ):
+        assert fragment in text, fragment

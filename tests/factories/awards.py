@@ -1,9 +1,11 @@
 """Factories of the awards app: one per model, no hidden behaviour. Award types come from the seeded
 catalogue (``award_type("GK_BQL")``)."""
 
+import importlib
 from decimal import Decimal
 
 import factory
+from django.apps import apps as django_apps
 
 from awards.enums import DocumentType, QuotaKind, QuotaScope, RuleSource, SubjectKind
 from awards.models import AwardType, DossierDocument, Nomination, QuotaRule
@@ -12,7 +14,17 @@ from tests.factories.accounts import UserFactory
 from tests.factories.blocs import EmulationYearFactory, EnterpriseFactory
 
 
+def ensure_catalogue() -> None:
+    """The seeded catalogue, again if a transactional test (a browser journey) flushed the tables: the rows
+    of the data migration ``awards/migrations/0002_seed_catalogue.py``, written by that migration's own code."""
+    if AwardType.objects.exists():
+        return
+    seed = importlib.import_module("awards.migrations.0002_seed_catalogue")
+    seed.seed_catalogue(django_apps, None)
+
+
 def award_type(code: str) -> AwardType:
+    ensure_catalogue()
     return AwardType.objects.get(code=code)
 
 
