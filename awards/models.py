@@ -1,5 +1,6 @@
 """Every model of the awards app (label "awards"), re-exported from the sub-domain that defines it."""
 
+from awards.blocvotes.models import BlocVote
 from awards.catalogue.models import AwardType, BaseSalary, DossierRequirement, QuotaRule
 from awards.council.models import CouncilItem, CouncilSession
 from awards.decisions.models import AwardDecision, AwardDecisionLine
@@ -11,6 +12,7 @@ __all__ = [
     "AwardDecisionLine",
     "AwardType",
     "BaseSalary",
+    "BlocVote",
     "CouncilItem",
     "CouncilSession",
     "DossierDocument",

@@ -8,4 +8,5 @@ urlpatterns = [
     path("", include("awards.council.urls")),
     path("", include("awards.decisions.urls")),
     path("", include("awards.proposals.urls")),
+    path("", include("awards.blocvotes.urls")),
 ]

@@ -7,6 +7,7 @@ import datetime
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from awards.blocvotes.services import create_bloc_vote
 from awards.council.services import create_council_session
 from awards.decisions.services import create_award_decision
 from awards.models import ProvincialDecision
@@ -255,6 +256,22 @@ class OtherBoard:
             ),
         )
 
+    def bloc_vote(self):
+        def build():
+            leader = self.membership()
+            other = BlocMembershipFactory(bloc=self.bloc(), year=self.year())
+            return create_bloc_vote(
+                bloc=self.bloc(),
+                year=self.year(),
+                purpose="BINH_XET",
+                award_type=award_type("GK_BQL"),
+                candidates=[leader.enterprise, other.enterprise],
+                achievement="Thành tích",
+                created_by=self.world.b.officer,
+            )
+
+        return self._get("bloc_vote", build)
+
     def legal_basis(self):
         return self._get("legal_basis", lambda: LegalBasis.objects.filter(organization=self.board).first())
 
@@ -398,6 +415,13 @@ CASES = {
     "decisions:decision_detail": OtherBoard.award_decision,
     "decisions:decision_submit": OtherBoard.award_decision,
     "proposals:proposal_detail": OtherBoard.proposal,
+    "blocvotes:bloc_vote_detail": OtherBoard.bloc_vote,
+    "blocvotes:bloc_vote_open": OtherBoard.bloc_vote,
+    "blocvotes:bloc_vote_ballot": OtherBoard.bloc_vote,
+    "blocvotes:bloc_vote_close": OtherBoard.bloc_vote,
+    "blocvotes:bloc_vote_next_round": OtherBoard.bloc_vote,
+    "blocvotes:bloc_vote_conclude": OtherBoard.bloc_vote,
+    "blocvotes:bloc_vote_create": OtherBoard.bloc,
     "proposals:proposal_submit": OtherBoard.proposal,
     "proposals:proposal_record": OtherBoard.proposal,
     "proposals:provincial_decision_download": OtherBoard.provincial_decision,
