@@ -414,6 +414,7 @@ CASES = {
     "council:council_close": OtherBoard.council_session,
     "decisions:decision_detail": OtherBoard.award_decision,
     "decisions:decision_submit": OtherBoard.award_decision,
+    "decisions:decision_certificates": OtherBoard.award_decision,
     "proposals:proposal_detail": OtherBoard.proposal,
     "blocvotes:bloc_vote_detail": OtherBoard.bloc_vote,
     "blocvotes:bloc_vote_open": OtherBoard.bloc_vote,

@@ -9,4 +9,5 @@ urlpatterns = [
     path("decisions/new/", views.decision_create, name="decision_create"),
     path("decisions/<int:pk>/", views.decision_detail, name="decision_detail"),
     path("decisions/<int:pk>/submit/", views.decision_submit, name="decision_submit"),
+    path("decisions/<int:pk>/certificates/", views.decision_certificates, name="decision_certificates"),
 ]

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -13,6 +13,7 @@ from awards.decisions import queries, services
 from awards.decisions.forms import AwardDecisionForm
 from awards.decisions.permissions import get_award_decision_for_user_or_404
 from thidua.accounts.permissions import MANAGER_ROLES, Access, require_board_staff
+from thidua.documents.enums import DocumentState
 from thidua.documents.queries import signature_requests_for_owner
 from thidua.formtools import add_service_errors, message_service_errors
 from thidua.pagination import paginate
@@ -77,3 +78,24 @@ def decision_submit(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("The decision waits for its signature; it is numbered once signed."))
     return redirect("decisions:decision_detail", decision.pk)
+
+
+def decision_certificates(request: HttpRequest, pk: int) -> HttpResponse:
+    """One printable Giấy khen per awardee of an issued decision (the browser prints them, one page each)."""
+    decision = get_award_decision_for_user_or_404(request.user, pk)
+    if decision.state != DocumentState.ISSUED:
+        raise Http404
+    board = decision.organization
+    return render(
+        request,
+        "awards/decisions/certificates.html",
+        {
+            "decision": decision,
+            "lines": list(decision.lines.all()),
+            "head_line": f"Trưởng {board.name}".upper()
+            if board.name.startswith("Ban ")
+            else board.name.upper(),
+            "date_words": f"{board.place_name}, ngày {decision.decided_on:%d} tháng {decision.decided_on:%m} năm "
+            f"{decision.decided_on:%Y}",
+        },
+    )

@@ -80,3 +80,29 @@ def test_detail_queries_are_constant(world, client_for, approved, django_assert_
         response = client.get(reverse("decisions:decision_detail", args=[decision.pk]))
 
     assert response.status_code == 200
+
+
+def test_certificates_print_one_per_awardee_of_an_issued_decision(world, client_for, approved):
+    from awards.decisions.services import create_award_decision, submit_award_decision
+    from tests.factories.accounts import TEST_PASSWORD
+    from thidua.documents.queries import signature_requests_for_owner
+    from thidua.documents.services import sign_document
+
+    year, nominations = approved
+    decision = create_award_decision(
+        year=year, award_type=award_type("GK_BQL"), nominations=nominations, created_by=world.a.officer
+    )
+    url = reverse("decisions:decision_certificates", args=[decision.pk])
+    before = client_for(world.a.officer).get(url).status_code
+    submit_award_decision(decision=decision, signer=world.a.signer, submitted_by=world.a.officer)
+    sign_document(
+        signature_request=signature_requests_for_owner(decision).get(),
+        signed_by=world.a.signer,
+        password=TEST_PASSWORD,
+    )
+
+    response = client_for(world.a.officer).get(url)
+
+    assert before == 404
+    assert response.content.decode().count('data-testid="certificate"') == 2
+    assert "GIẤY KHEN" in response.content.decode()
