@@ -119,7 +119,9 @@ def wide_row_workbook(cells: int) -> bytes:
     def sheet(stream) -> None:
         stream.write(f'<worksheet xmlns="{MAIN_NS}"><sheetData><row r="1">'.encode())
         for start in range(0, cells, 10_000):
-            stream.write(b"".join(b'<c s="%d"/>' % rnd.randrange(10**6) for _ in range(min(10_000, cells - start))))
+            stream.write(
+                b"".join(b'<c s="%d"/>' % rnd.randrange(10**6) for _ in range(min(10_000, cells - start)))
+            )
         stream.write(b"</row></sheetData></worksheet>")
 
     return rebuild(plain_workbook([["x"]]), {SHEET: sheet})

@@ -12,9 +12,13 @@ pytestmark = pytest.mark.unit
 
 def test_vietnamese_mail_prints_as_written():
     stream = io.StringIO()
-    body = "Công ty TNHH Lechenwood Việt Nam đã nộp giao ước thi đua năm 2026; giao ước chờ anh/chị xem xét.\n"
+    body = (
+        "Công ty TNHH Lechenwood Việt Nam đã nộp giao ước thi đua năm 2026; giao ước chờ anh/chị xem xét.\n"
+    )
     link = "http://127.0.0.1:8000/blocs/pledges/7/"
-    message = EmailMessage("Giao ước chờ xem xét", body + link, "thidua@localhost", ["khoi.truong@example.vn"])
+    message = EmailMessage(
+        "Giao ước chờ xem xét", body + link, "thidua@localhost", ["khoi.truong@example.vn"]
+    )
 
     EmailBackend(stream=stream).send_messages([message])
 

@@ -14,7 +14,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def compose_config(**variables: str) -> subprocess.CompletedProcess:
     if shutil.which("docker-compose") is None:
-        pytest.fail("docker-compose is missing: install Debian's docker-compose (apt-get install docker-compose)")
+        pytest.fail(
+            "docker-compose is missing: install Debian's docker-compose (apt-get install docker-compose)"
+        )
     env = {"PATH": os.environ["PATH"], "HOME": os.environ.get("HOME", "/tmp"), **variables}
     return subprocess.run(
         ["docker-compose", "-f", "docker-compose.yml", "config"],

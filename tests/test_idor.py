@@ -423,6 +423,7 @@ CASES = {
     "blocvotes:bloc_vote_next_round": OtherBoard.bloc_vote,
     "blocvotes:bloc_vote_conclude": OtherBoard.bloc_vote,
     "blocvotes:bloc_vote_create": OtherBoard.bloc,
+    "nominations:enterprise_award_history": OtherBoard.enterprise,
     "proposals:proposal_submit": OtherBoard.proposal,
     "proposals:proposal_record": OtherBoard.proposal,
     "proposals:provincial_decision_download": OtherBoard.provincial_decision,

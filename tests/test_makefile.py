@@ -11,7 +11,6 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
-
 def dry_run(*arguments: str) -> list[str]:
     assert shutil.which("make"), "make is needed (the README's commands)"
     result = subprocess.run(
@@ -54,5 +53,7 @@ def test_every_table_of_the_readme_has_a_header_row():
             in_code = not in_code
         if not in_code and line.startswith("|") and not previous.startswith("|"):
             separator = lines[number] if number < len(lines) else ""
-            assert re.fullmatch(r"\|( *:?-{3,}:? *\|)+", separator), f"README.md:{number} starts a table without a header row"
+            assert re.fullmatch(r"\|( *:?-{3,}:? *\|)+", separator), (
+                f"README.md:{number} starts a table without a header row"
+            )
         previous = line if not in_code else ""

@@ -164,7 +164,12 @@ def test_every_secret_in_the_example_file_is_a_refused_placeholder(name):
 
 @pytest.mark.unit
 @pytest.mark.parametrize(
-    "key", ["dev-only-insecure-key-do-not-use-in-production", "CHANGE-ME-" + "x" * 60, "django-insecure-" + "y" * 50]
+    "key",
+    [
+        "dev-only-insecure-key-do-not-use-in-production",
+        "CHANGE-ME-" + "x" * 60,
+        "django-insecure-" + "y" * 50,
+    ],
 )
 def test_development_and_placeholder_keys_are_refused(settings, key):
     settings.SECRET_KEY = key
@@ -293,7 +298,9 @@ def test_the_session_cookie_set_at_sign_in_carries_the_flags(db, client):
 
     user = UserFactory()
 
-    response = client.post("/accounts/login/", {"username": user.email, "password": TEST_PASSWORD}, secure=True)
+    response = client.post(
+        "/accounts/login/", {"username": user.email, "password": TEST_PASSWORD}, secure=True
+    )
 
     cookie = response.cookies[settings.SESSION_COOKIE_NAME]
     assert response.status_code == 302

@@ -38,7 +38,7 @@ HOSTILE_TEXTS = [
     "@SUM(A1:A2)",
     "\t=1+1",
     "\r=1+1",
-    " =1+HYPERLINK(\"http://evil.example\")",
+    ' =1+HYPERLINK("http://evil.example")',
     "\t \u00a0=0+cmd|' /C calc'!A0",
     "  -1",
 ]
@@ -125,8 +125,14 @@ def test_characters_xml_cannot_carry_are_dropped_instead_of_failing_the_export()
 
 def test_header_notes_subheader_widths_and_sheet_title():
     xlsx = workbook_bytes(
-        Sheet("Danh sách: doanh nghiệp [2026] rất dài quá mức", ["Mã số thuế", "Tên"], [["0100109106", "A"]],
-              widths=[14, 40], notes=["Tax code", ""], subheader=["Tax code", "=Name"])
+        Sheet(
+            "Danh sách: doanh nghiệp [2026] rất dài quá mức",
+            ["Mã số thuế", "Tên"],
+            [["0100109106", "A"]],
+            widths=[14, 40],
+            notes=["Tax code", ""],
+            subheader=["Tax code", "=Name"],
+        )
     )
 
     sheet = load_workbook(io.BytesIO(xlsx)).worksheets[0]
@@ -218,7 +224,8 @@ def test_a_shared_strings_table_over_its_own_limit_is_refused():
 
     with pytest.raises(WorkbookRejected) as caught:
         check_workbook_archive(
-            io.BytesIO(xlsx), WorkbookLimits(max_compression_ratio=10_000, max_shared_strings_bytes=1024 * 1024)
+            io.BytesIO(xlsx),
+            WorkbookLimits(max_compression_ratio=10_000, max_shared_strings_bytes=1024 * 1024),
         )
 
     assert caught.value.code == "workbook_shared_strings"

@@ -204,10 +204,22 @@ def proposer_users(nomination: Nomination) -> list[User]:
     return list(users.values())
 
 
-def enterprise_awards(enterprise_ids) -> QuerySet[Nomination]:
-    """Awarded and revoked nominations of enterprises (the history, newest first)."""
+def award_history(enterprise) -> QuerySet[Nomination]:
+    """The enterprise's awards across years, keyed by its tax code within its Board (an enterprise registered
+    again keeps its history): awarded and revoked nominations of the enterprise, its sub-units and its people,
+    with the decision line or the provincial proposal that carried them, newest first."""
     return (
-        Nomination.objects.filter(enterprise_id__in=enterprise_ids, status__in=(*AWARDED_STATUSES, "REVOKED"))
-        .select_related("award_type", "year")
-        .order_by("-year__year", "award_type__sort_order")
+        Nomination.objects.filter(
+            organization_id=enterprise.organization_id,
+            enterprise__tax_code=enterprise.tax_code,
+            status__in=(*AWARDED_STATUSES, "REVOKED"),
+        )
+        .select_related(
+            "award_type",
+            "year",
+            "enterprise",
+            "decision_line__decision__document",
+            "proposal_line__proposal__decision",
+        )
+        .order_by("-year__year", "award_type__sort_order", "pk")
     )

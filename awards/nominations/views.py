@@ -20,7 +20,7 @@ from awards.nominations.forms import (
 )
 from awards.nominations.services import nominations as services
 from awards.nominations.states import allowed_actions
-from blocs.register.permissions import board_or_404
+from blocs.register.permissions import board_or_404, get_enterprise_for_user_or_404
 from thidua.accounts.permissions import Access, require
 from thidua.documents.uploads import pdf_attachment
 from thidua.formtools import add_service_errors, message_service_errors
@@ -230,3 +230,13 @@ def nomination_investigation(request: HttpRequest, pk: int) -> HttpResponse:
             _("Saved."),
         )
     return redirect("nominations:nomination_detail", nomination.pk)
+
+
+def enterprise_award_history(request: HttpRequest, pk: int) -> HttpResponse:
+    """An enterprise's awards across the years (its staff, its own users, its bloc's leader: as its page)."""
+    enterprise = get_enterprise_for_user_or_404(request.user, pk)
+    return render(
+        request,
+        "awards/nominations/enterprise_history.html",
+        {"enterprise": enterprise, "awards": list(queries.award_history(enterprise))},
+    )

@@ -195,7 +195,9 @@ def test_spraying_from_one_address_does_not_lock_another(world, client):
 
 def test_the_address_lock_lifts_after_the_cool_off(world, client):
     spray(client, settings.LOGIN_IP_FAILURE_LIMIT)
-    AccessAttempt.objects.update(attempt_time=timezone.now() - settings.AXES_COOLOFF_TIME - timedelta(seconds=1))
+    AccessAttempt.objects.update(
+        attempt_time=timezone.now() - settings.AXES_COOLOFF_TIME - timedelta(seconds=1)
+    )
 
     response = post_login(client, world.a.officer.email, TEST_PASSWORD)
 
@@ -253,4 +255,6 @@ def test_a_wrong_old_password_says_so_and_is_audited(world, client_for, english)
     response = change_password(client, "not-the-password")
 
     assert "Your old password was entered incorrectly" in response.content.decode()
-    assert AuditEvent.objects.filter(action="auth.login_failed", actor_label=world.a.officer.email).count() == 1
+    assert (
+        AuditEvent.objects.filter(action="auth.login_failed", actor_label=world.a.officer.email).count() == 1
+    )

@@ -47,7 +47,9 @@ def records(world, blocs_world):
     MeetingFactory(bloc=blocs_world.bloc, year=blocs_world.year)
     MembershipApplicationFactory(enterprise=blocs_world.member_enterprise, year=blocs_world.year)
     ConsolidationDecisionFactory(organization=world.a.board, year=blocs_world.year)
-    create_election(bloc=blocs_world.bloc, year=blocs_world.year, office="LEADER", elects_for=2027, created_by=None)
+    create_election(
+        bloc=blocs_world.bloc, year=blocs_world.year, office="LEADER", elects_for=2027, created_by=None
+    )
     name_delegate(
         enterprise=blocs_world.member_enterprise,
         delegate=enterprise_user(blocs_world.member_enterprise, role="REPORTER"),

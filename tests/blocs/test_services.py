@@ -220,5 +220,3 @@ def test_reject_needs_reason(world, year):
     rejected = reject_application(application=application, reason="Chưa hoạt động ổn định", decided_by=None)
 
     assert (rejected.status, rejected.reason) == (ApplicationStatus.REJECTED, "Chưa hoạt động ổn định")
-
-

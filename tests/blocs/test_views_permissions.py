@@ -74,7 +74,9 @@ def test_park_edit_trio(world, client_for):
 
 
 def test_year_close_trio(world, client_for):
-    url = reverse("membership:year_close", args=[EmulationYearFactory(organization=world.a.board, year=2024).pk])
+    url = reverse(
+        "membership:year_close", args=[EmulationYearFactory(organization=world.a.board, year=2024).pk]
+    )
 
     assert status(client_for, world.a.signer, url, "post") == 403
     assert status(client_for, world.b.officer, url, "post") == 404
@@ -115,7 +117,9 @@ def test_decision_detail_trio(world, client_for):
 
 
 def test_decision_detail_forbidden_for_enterprise_user(world, blocs_world, client_for):
-    url = reverse("membership:decision_detail", args=[ConsolidationDecisionFactory(organization=world.a.board).pk])
+    url = reverse(
+        "membership:decision_detail", args=[ConsolidationDecisionFactory(organization=world.a.board).pk]
+    )
 
     assert status(client_for, blocs_world.leader, url) == 403
 
@@ -144,7 +148,11 @@ def test_membership_role_trio(world, blocs_world, client_for):
 
 def test_election_trio(world, blocs_world, client_for):
     election = create_election(
-        bloc=blocs_world.bloc, year=blocs_world.year, office="LEADER", elects_for=2027, created_by=world.a.officer
+        bloc=blocs_world.bloc,
+        year=blocs_world.year,
+        office="LEADER",
+        elects_for=2027,
+        created_by=world.a.officer,
     )
     detail = reverse("membership:election_detail", args=[election.pk])
     open_url = reverse("membership:election_open", args=[election.pk])
@@ -170,9 +178,15 @@ def test_the_leaders_powers_go_to_its_representative_not_every_user(world, blocs
     run_url = reverse("membership:election_create", args=[blocs_world.bloc.pk])
     contacts = reverse("membership:bloc_detail", args=[blocs_world.bloc.pk])
 
-    before = (status(client_for, reporter, run_url), client_for(reporter).get(contacts).context["show_contacts"])
+    before = (
+        status(client_for, reporter, run_url),
+        client_for(reporter).get(contacts).context["show_contacts"],
+    )
     client_for(blocs_world.leader).post(reverse("membership:delegate_name"), {"delegate": reporter.pk})
-    after = (status(client_for, reporter, run_url), client_for(reporter).get(contacts).context["show_contacts"])
+    after = (
+        status(client_for, reporter, run_url),
+        client_for(reporter).get(contacts).context["show_contacts"],
+    )
 
     assert (before, after) == ((403, False), (200, True))
 
@@ -183,7 +197,9 @@ def test_a_reporter_cannot_file_the_enterprises_application(world, blocs_world, 
     reporter = enterprise_user(enterprise, role=EnterpriseRole.REPORTER)
     representative = enterprise_user(enterprise)
 
-    response = client_for(reporter).post(reverse("membership:my_application_submit"), {"note": "Xin tham gia"})
+    response = client_for(reporter).post(
+        reverse("membership:my_application_submit"), {"note": "Xin tham gia"}
+    )
     page = client_for(reporter).get(reverse("register:my_enterprise"))
 
     allowed = client_for(representative).post(reverse("membership:my_application_submit"), {"note": "Xin"})

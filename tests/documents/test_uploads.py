@@ -127,7 +127,9 @@ def _with_page_annotation(annotation: dict) -> bytes:
     annot = DictionaryObject(
         {
             NameObject("/Type"): NameObject("/Annot"),
-            NameObject("/Rect"): ArrayObject([FloatObject(0), FloatObject(0), FloatObject(50), FloatObject(50)]),
+            NameObject("/Rect"): ArrayObject(
+                [FloatObject(0), FloatObject(0), FloatObject(50), FloatObject(50)]
+            ),
             **{NameObject(k): v for k, v in annotation.items()},
         }
     )
@@ -163,7 +165,10 @@ def _open_action_javascript() -> bytes:
 
 def _link_javascript() -> bytes:
     action = DictionaryObject(
-        {NameObject("/S"): NameObject("/JavaScript"), NameObject("/JS"): TextStringObject("this.exportDataObject()")}
+        {
+            NameObject("/S"): NameObject("/JavaScript"),
+            NameObject("/JS"): TextStringObject("this.exportDataObject()"),
+        }
     )
     return _with_page_annotation({"/Subtype": NameObject("/Link"), "/A": action})
 
@@ -187,7 +192,9 @@ def _embedded_file() -> bytes:
 
 
 def _file_attachment_annotation() -> bytes:
-    return _with_page_annotation({"/Subtype": NameObject("/FileAttachment"), "/Contents": TextStringObject("x")})
+    return _with_page_annotation(
+        {"/Subtype": NameObject("/FileAttachment"), "/Contents": TextStringObject("x")}
+    )
 
 
 def _html_polyglot() -> bytes:

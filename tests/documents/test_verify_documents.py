@@ -30,7 +30,9 @@ def stored(issue, queue_only):
         pdf = minimal_pdf(text)
         sha256 = hashlib.sha256(pdf).hexdigest()
         name = store_pdf(document, pdf, sha256)
-        GeneratedDocument.objects.filter(pk=document.pk).update(file=name, sha256=sha256, status=DocumentStatus.DONE)
+        GeneratedDocument.objects.filter(pk=document.pk).update(
+            file=name, sha256=sha256, status=DocumentStatus.DONE
+        )
         document.refresh_from_db()
         return document
 
@@ -63,7 +65,10 @@ def test_a_changed_file_is_named(stored):
     with pytest.raises(CommandError, match="1 of 2 stored files are missing or changed"):
         call_command("verify_documents", stdout=StringIO(), stderr=err)
 
-    assert f"documents.generateddocument #{changed.pk}: the file {changed.file.name} has changed" in err.getvalue()
+    assert (
+        f"documents.generateddocument #{changed.pk}: the file {changed.file.name} has changed"
+        in err.getvalue()
+    )
 
 
 def test_a_missing_file_is_named(stored):

@@ -65,7 +65,7 @@ def test_new_staff_member_enrols_two_factor_by_scanning_the_qr_image(live_server
     assert otpauth.startswith("otpauth://totp/")
     assert len(codes) == services.BACKUP_CODE_COUNT
     assert download_info.value.suggested_filename.endswith(".txt")
-    assert saved.read_text(encoding="utf-8").split()[-len(codes):] == codes
+    assert saved.read_text(encoding="utf-8").split()[-len(codes) :] == codes
     assert print_button_visible
     assert page.url == f"{live_server.url}/"
     assert page.inner_text("[data-testid=home-board]") == world.a.board.name

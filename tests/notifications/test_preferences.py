@@ -25,7 +25,9 @@ def test_each_user_gets_the_email_as_chosen(people, django_capture_on_commit_cal
         set_email_preferences(user=user, deliveries={KIND: delivery})
 
     with django_capture_on_commit_callbacks(execute=True):
-        sent = notify(people.values(), kind=KIND, message="Công ty A đã nộp giao ước", url="/blocs/pledges/1/")
+        sent = notify(
+            people.values(), kind=KIND, message="Công ty A đã nộp giao ước", url="/blocs/pledges/1/"
+        )
 
     assert sent == 1
     assert [m.to for m in mail.outbox] == [[people[EmailDelivery.IMMEDIATE].email]]

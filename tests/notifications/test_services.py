@@ -38,7 +38,11 @@ def test_notify_writes_one_row_per_user_and_one_mail_with_an_absolute_link(
 
     with django_capture_on_commit_callbacks(execute=True):
         sent = notify(
-            users, kind="pledge_reminder", message="Nhắc việc", url="/blocs/pledges/7/", context=pledge_context
+            users,
+            kind="pledge_reminder",
+            message="Nhắc việc",
+            url="/blocs/pledges/7/",
+            context=pledge_context,
         )
 
     rows = list(Notification.objects.order_by("id").values_list("user_id", "kind", "url"))

@@ -180,3 +180,21 @@ def test_an_outsider_cannot_download_a_dossier_document(aw, client_for):
     )
 
     assert response.status_code == 404
+
+
+def test_the_award_history_follows_the_tax_code_across_years(world, aw, client_for):
+    from tests.factories.blocs import EmulationYearFactory
+
+    earlier = EmulationYearFactory(organization=world.a.board, year=2023)
+    NominationFactory(year=earlier, enterprise=aw.member, status=NominationStatus.DECIDED)
+    NominationFactory(year=aw.year, enterprise=aw.member, status=NominationStatus.SUBMITTED)
+
+    response = client_for(aw.member_rep).get(
+        reverse("nominations:enterprise_award_history", args=[aw.member.pk])
+    )
+    outsider = client_for(aw.other_rep).get(
+        reverse("nominations:enterprise_award_history", args=[aw.member.pk])
+    )
+
+    assert [n.year.year for n in response.context["awards"]] == [2023]
+    assert outsider.status_code == 403  # the register's rule: another enterprise of the same Board

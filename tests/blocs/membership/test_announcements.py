@@ -32,7 +32,9 @@ def test_an_application_is_announced_to_the_boards_managers(
     enterprise, representative, _reporter = applicant
 
     with django_capture_on_commit_callbacks(execute=True):
-        application = submit_application(enterprise=enterprise, year=blocs_world.year, submitted_by=representative)
+        application = submit_application(
+            enterprise=enterprise, year=blocs_world.year, submitted_by=representative
+        )
 
     path = reverse("membership:application_detail", args=[application.pk])
     assert notified("application_received") == {world.a.admin.pk: path, world.a.officer.pk: path}
@@ -44,7 +46,9 @@ def test_a_decision_is_announced_to_the_applicants_people(
     world, blocs_world, applicant, django_capture_on_commit_callbacks, approved
 ):
     enterprise, representative, reporter = applicant
-    application = submit_application(enterprise=enterprise, year=blocs_world.year, submitted_by=representative)
+    application = submit_application(
+        enterprise=enterprise, year=blocs_world.year, submitted_by=representative
+    )
 
     with django_capture_on_commit_callbacks(execute=True):
         if approved:

@@ -82,7 +82,9 @@ def test_minutes_download_trio(world, blocs_world, client_for):
 def test_minutes_download_headers(blocs_world, client_for):
     meeting = _meeting(blocs_world, file=pdf_upload())
 
-    response = client_for(blocs_world.member).get(reverse("membership:meeting_file_download", args=[meeting.pk]))
+    response = client_for(blocs_world.member).get(
+        reverse("membership:meeting_file_download", args=[meeting.pk])
+    )
 
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Content-Disposition"] == (
@@ -94,7 +96,9 @@ def test_meeting_without_minutes_file_is_404(blocs_world, client_for):
     meeting = _meeting(blocs_world)
 
     page = client_for(blocs_world.leader).get(reverse("membership:meeting_detail", args=[meeting.pk]))
-    download = client_for(blocs_world.leader).get(reverse("membership:meeting_file_download", args=[meeting.pk]))
+    download = client_for(blocs_world.leader).get(
+        reverse("membership:meeting_file_download", args=[meeting.pk])
+    )
 
     assert (page.status_code, download.status_code) == (200, 404)
     assert reverse("membership:meeting_file_download", args=[meeting.pk]) not in page.content.decode()

@@ -79,7 +79,9 @@ def draft(world, pw):
     return template, people
 
 
-def test_a_submitted_template_is_announced_to_the_boards_managers(world, draft, django_capture_on_commit_callbacks):
+def test_a_submitted_template_is_announced_to_the_boards_managers(
+    world, draft, django_capture_on_commit_callbacks
+):
     template, people = draft
 
     with django_capture_on_commit_callbacks(execute=True):

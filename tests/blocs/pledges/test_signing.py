@@ -88,9 +88,7 @@ def test_signed_content_cannot_be_edited(pw, world):
     pledge = pw.pledge_of(pw.member)
 
     with pytest.raises(ValidationError, match="can no longer be changed"):
-        services.update_pledge(
-            pledge=pledge, updated_by=pw.member_rep, targets=[], registrations=[]
-        )
+        services.update_pledge(pledge=pledge, updated_by=pw.member_rep, targets=[], registrations=[])
 
 
 def test_second_signature_of_the_same_version_is_refused(pw, world):

@@ -121,7 +121,10 @@ def test_explicit_disagreement_and_invalid_ballots_are_counted():
     [
         ({"quorum_reached": False, "elected": [], "competitive": True}, False),
         ({"quorum_reached": True, "elected": [1], "tied": [], "runoff": [], "competitive": True}, True),
-        ({"quorum_reached": True, "elected": [], "tied": [1, 2], "runoff": [1, 2], "competitive": True}, False),
+        (
+            {"quorum_reached": True, "elected": [], "tied": [1, 2], "runoff": [1, 2], "competitive": True},
+            False,
+        ),
         (
             {
                 "quorum_reached": True,

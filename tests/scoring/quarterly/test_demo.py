@@ -27,23 +27,38 @@ def test_the_demo_covers_2025_and_2026_for_both_boards_and_runs_twice(db):
     seed_blocs(StringIO())
     seed_pledges([])
     seed([])
-    counts = (ReportingPeriod.objects.count(), EnterpriseReport.objects.count(), IndicatorValue.objects.count())
+    counts = (
+        ReportingPeriod.objects.count(),
+        EnterpriseReport.objects.count(),
+        IndicatorValue.objects.count(),
+    )
 
     seed([])
 
-    assert (ReportingPeriod.objects.count(), EnterpriseReport.objects.count(), IndicatorValue.objects.count()) == counts
+    assert (
+        ReportingPeriod.objects.count(),
+        EnterpriseReport.objects.count(),
+        IndicatorValue.objects.count(),
+    ) == counts
     for short_code in ("BQL", "BQLKKT"):
         last = ReportingPeriod.objects.filter(organization__short_code=short_code, year__year=2025)
         assert _statuses(last) == {"CLOSED": 4}
         assert set(_statuses(EnterpriseReport.objects.filter(period__in=last))) == {"LOCKED"}
         assert set(_statuses(BlocReview.objects.filter(period__in=last))) == {"ACCEPTED"}
         this = ReportingPeriod.objects.filter(organization__short_code=short_code, year__year=2026)
-        assert dict(this.values_list("kind", "status")) == {"Q1": "CLOSED", "Q2": "OPEN", "Q3": "OPEN", "Q4": "PLANNED"}
+        assert dict(this.values_list("kind", "status")) == {
+            "Q1": "CLOSED",
+            "Q2": "OPEN",
+            "Q3": "OPEN",
+            "Q4": "PLANNED",
+        }
         q3 = _statuses(EnterpriseReport.objects.filter(period__in=this, period__kind="Q3"))
         assert {"ACCEPTED", "SUBMITTED", "RETURNED", "NOT_STARTED"} <= set(q3)
     assert EmulationYear.objects.get(organization__short_code="BQL", year=2025).status == YearStatus.CLOSED
     member_q3 = EnterpriseReport.objects.get(
-        enterprise__user_links__user__email="member.tn@thidua.demo", period__year__year=2026, period__kind="Q3"
+        enterprise__user_links__user__email="member.tn@thidua.demo",
+        period__year__year=2026,
+        period__kind="Q3",
     )
     assert member_q3.status == "NOT_STARTED"
     tnbq = IndicatorValue.objects.filter(

@@ -19,7 +19,9 @@ def test_the_bloc_review_pdf_has_the_report_layout(qw, world, django_capture_on_
         (qw.leader, qw.leader_rep, qw.deputy_rep),
     ):
         accepted(qw, enterprise, rep, reviewer)
-    report_services.waive_report(report=qw.report(qw.other), waived_by=qw.leader_rep, reason="Ngừng hoạt động")
+    report_services.waive_report(
+        report=qw.report(qw.other), waived_by=qw.leader_rep, reason="Ngừng hoạt động"
+    )
     review = services.save_review(review=qw.review(), written_by=qw.leader_rep, texts=TEXTS)
     review = services.submit_review(review=review, submitted_by=qw.leader_rep)
     review = services.accept_review(review=review, accepted_by=world.a.officer)
