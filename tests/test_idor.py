@@ -424,6 +424,7 @@ CASES = {
     "blocvotes:bloc_vote_conclude": OtherBoard.bloc_vote,
     "blocvotes:bloc_vote_create": OtherBoard.bloc,
     "nominations:enterprise_award_history": OtherBoard.enterprise,
+    "nominations:nomination_revoke": OtherBoard.nomination,
     "proposals:proposal_submit": OtherBoard.proposal,
     "proposals:proposal_record": OtherBoard.proposal,
     "proposals:provincial_decision_download": OtherBoard.provincial_decision,

@@ -93,3 +93,12 @@ class InvestigationForm(forms.Form):
         label=_("Under discipline, investigation, inspection or unresolved complaint"), required=False
     )
     note = forms.CharField(label=_("Note"), max_length=500, required=False)
+
+
+class RevocationForm(forms.Form):
+    decision = forms.CharField(
+        label=_("Revoking decision"),
+        max_length=120,
+        help_text=_("e.g. Quyết định số 20/QĐ-BQL ngày 10/03/2026"),
+    )
+    reason = forms.CharField(label=_("Reason"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))

@@ -77,6 +77,13 @@ class Nomination(models.Model):
         _("status"), max_length=20, choices=NominationStatus.choices, default=NominationStatus.PROPOSED
     )
     return_reason = models.TextField(_("reason for return"), blank=True)
+    revoked_by = models.CharField(
+        _("revoking decision"),
+        max_length=120,
+        blank=True,
+        help_text=_("Number, date and issuer of the decision"),
+    )
+    revocation_reason = models.TextField(_("reason for revocation"), blank=True)
     eligibility = models.JSONField(_("eligibility at the last check"), default=list, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)

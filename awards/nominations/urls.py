@@ -17,6 +17,7 @@ urlpatterns = [
     path("nominations/<int:pk>/review/", views.nomination_review, name="nomination_review"),
     path("nominations/<int:pk>/return/", views.nomination_return, name="nomination_return"),
     path("nominations/<int:pk>/council/", views.nomination_council, name="nomination_council"),
+    path("nominations/<int:pk>/revoke/", views.nomination_revoke, name="nomination_revoke"),
     path(
         "nominations/<int:pk>/investigation/", views.nomination_investigation, name="nomination_investigation"
     ),

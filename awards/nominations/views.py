@@ -17,6 +17,7 @@ from awards.nominations.forms import (
     NominationEditForm,
     NominationForm,
     ReasonForm,
+    RevocationForm,
 )
 from awards.nominations.services import nominations as services
 from awards.nominations.states import allowed_actions
@@ -92,6 +93,7 @@ def nomination_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_start_review": can_review and "start_review" in actions,
             "can_return": can_review and "return" in actions,
             "can_to_council": can_review and "to_council" in actions,
+            "revocation_form": RevocationForm() if can_review and "revoke" in actions else None,
             "can_flag": can_manage_awards(request.user),
             "document_form": DocumentForm() if can_keep else None,
             "reason_form": ReasonForm(),
@@ -240,3 +242,20 @@ def enterprise_award_history(request: HttpRequest, pk: int) -> HttpResponse:
         "awards/nominations/enterprise_history.html",
         {"enterprise": enterprise, "awards": list(queries.award_history(enterprise))},
     )
+
+
+@require_POST
+def nomination_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    nomination = perms.get_nomination_for_user_or_404(request.user, pk, access=Access.REVIEW)
+    form = RevocationForm(request.POST)
+    if form.is_valid():
+        _step(
+            request,
+            lambda: services.revoke_award(
+                nomination=nomination, revoked_by=request.user, **form.cleaned_data
+            ),
+            _("The award was revoked."),
+        )
+    else:
+        messages.error(request, _("Enter the revoking decision and the reason."))
+    return redirect("nominations:nomination_detail", nomination.pk)

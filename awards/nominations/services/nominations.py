@@ -298,3 +298,32 @@ def send_to_council(*, nomination: Nomination, sent_by) -> Nomination:
         % {"subject": nomination.subject_label},
     )
     return nomination
+
+
+@transaction.atomic
+def revoke_award(*, nomination: Nomination, decision: str, reason: str, revoked_by) -> Nomination:
+    """A decided award annulled by a later decision (Law 2022, Chapter VII; domain.md §7.6): the revoking
+    decision and the reason are kept on the nomination, which becomes REVOKED; nothing else changes."""
+    errors = {}
+    if not decision.strip():
+        errors["decision"] = _("Enter the revoking decision (number, date, issuer).")
+    if not reason.strip():
+        errors["reason"] = _("Say why the award is revoked.")
+    if errors:
+        raise ValidationError(errors)
+    nomination = lock(nomination)
+    nomination = move(
+        nomination,
+        "revoke",
+        revoked_by,
+        comment=f"{decision.strip()}: {reason.strip()}",
+        revoked_by=decision.strip()[:120],
+        revocation_reason=reason.strip(),
+    )
+    announce(
+        proposer_users(nomination),
+        nomination,
+        _("The award of %(subject)s was revoked by %(decision)s.")
+        % {"subject": nomination.subject_label, "decision": nomination.revoked_by},
+    )
+    return nomination

@@ -300,3 +300,28 @@ def test_an_enterprise_of_another_board_is_refused(world, aw):
         propose(aw, world.a.officer, EnterpriseFactory(organization=world.b.board))
 
     assert refused.value.code == "other_board"
+
+
+def test_a_decided_award_is_revoked_by_a_later_decision(world, aw):
+    from awards.nominations.services.nominations import revoke_award
+
+    nomination = NominationFactory(year=aw.year, enterprise=aw.member, status=NominationStatus.DECIDED)
+    proposed = NominationFactory(year=aw.year, enterprise=aw.other)
+
+    with pytest.raises(ValidationError):
+        revoke_award(nomination=nomination, decision="", reason="", revoked_by=world.a.officer)
+    with pytest.raises(ValidationError):
+        revoke_award(
+            nomination=proposed, decision="QĐ 20/QĐ-BQL", reason="Kê khai sai", revoked_by=world.a.officer
+        )
+    revoked = revoke_award(
+        nomination=nomination,
+        decision="Quyết định số 20/QĐ-BQL ngày 10/03/2026",
+        reason="Kê khai không trung thực",
+        revoked_by=world.a.officer,
+    )
+
+    assert (revoked.status, revoked.revoked_by) == (
+        NominationStatus.REVOKED,
+        "Quyết định số 20/QĐ-BQL ngày 10/03/2026",
+    )
