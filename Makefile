@@ -55,9 +55,19 @@ migrate: $(VENV)/.installed
 demo: migrate
 	$(RUN_ENV) $(VPY) manage.py seed_demo
 
+# The worker `make run` starts beside runserver reads this folder (kombu's filesystem transport): a real queue
+# without Redis, so no request renders a PDF and the pages show the true progress. Its beat sends the
+# reminders and the digest, and re-queues what a stopped worker left behind.
+QUEUE_DIR ?= $(CURDIR)/.queue
+WORKER := $(VPY) -m celery -A thidua worker --beat --schedule=$(QUEUE_DIR)/beat-schedule \
+	--pool=prefork --concurrency=1 --without-mingle --without-gossip --without-heartbeat --loglevel=WARNING
+
 run: install messages demo
-	@echo "Portal: $(SITE_URL)  (tasks run in-process; Ctrl+C to stop)"
-	$(RUN_ENV) $(VPY) manage.py runserver $(HOST):$(PORT)
+	@mkdir -p $(QUEUE_DIR)/messages $(QUEUE_DIR)/control
+	@echo "Portal: $(SITE_URL)  (a Celery worker renders the PDFs and sends the e-mails; Ctrl+C stops both)"
+	$(RUN_ENV) CELERY_QUEUE_DIR=$(QUEUE_DIR) $(WORKER) & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
+	$(RUN_ENV) CELERY_QUEUE_DIR=$(QUEUE_DIR) $(VPY) manage.py runserver $(HOST):$(PORT)
 
 # The system packages the suite needs (Chromium, poppler-utils, redis-server, gettext, docker-compose,
 # Pango/HarfBuzz): all the missing ones in one install line, before anything else runs.
@@ -84,4 +94,4 @@ bench-import: install-dev
 	$(VPY) bench/import_xlsx.py
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .test-media
+	rm -rf $(VENV) staticfiles .pytest_cache .test-media .queue

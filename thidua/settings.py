@@ -105,6 +105,10 @@ DATABASES = {
 # SQLite (the embedded default of `make run`) cannot create a UniqueConstraint with nulls_distinct=False
 # (scoring.CriteriaSet's one version per year and bloc); PostgreSQL, the production database, does.
 SILENCED_SYSTEM_CHECKS = ["models.W047"] if DATABASES["default"]["ENGINE"].endswith("sqlite3") else []
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # `make run`: the web process and the worker write to the same file. Take the write lock when a
+    # transaction starts and wait for the other's write to end, rather than failing with "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).update({"timeout": 20, "transaction_mode": "IMMEDIATE"})
 
 # ---------------------------------------------------------------------------
 # Authentication, throttling, 2FA, sessions
@@ -239,11 +243,19 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "thidua@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # ---------------------------------------------------------------------------
-# Celery: with no REDIS_URL, tasks run eagerly in-process (make run)
+# Celery: Redis in production; in `make run` a real queue without Redis (CELERY_QUEUE_DIR: kombu's filesystem
+# transport, consumed by the worker `make run` starts beside runserver), so no request renders a PDF; with
+# neither (tests, a bare manage.py), tasks run eagerly in-process.
 # ---------------------------------------------------------------------------
 REDIS_URL = env_str("REDIS_URL")
-CELERY_BROKER_URL = REDIS_URL or "memory://"
-CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
+CELERY_QUEUE_DIR = env_str("CELERY_QUEUE_DIR")
+if REDIS_URL:
+    CELERY_BROKER_URL = REDIS_URL
+elif CELERY_QUEUE_DIR:
+    CELERY_BROKER_URL = "filesystem://"
+else:
+    CELERY_BROKER_URL = "memory://"
+CELERY_TASK_ALWAYS_EAGER = not (REDIS_URL or CELERY_QUEUE_DIR)
 CELERY_TASK_EAGER_PROPAGATES = False
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
@@ -257,6 +269,14 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "unacked_restore_interval": env_int("CELERY_UNACKED_RESTORE_INTERVAL", 10),
     "unacked_restore_throttle": env_int("CELERY_UNACKED_RESTORE_THROTTLE", 6),
 }
+if CELERY_QUEUE_DIR and not REDIS_URL:
+    # One folder both ways: the web process writes the messages, the worker reads them from the same place.
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "data_folder_in": str(Path(CELERY_QUEUE_DIR) / "messages"),
+        "data_folder_out": str(Path(CELERY_QUEUE_DIR) / "messages"),
+        "control_folder": str(Path(CELERY_QUEUE_DIR) / "control"),
+        "store_processed": False,
+    }
 CELERY_WORKER_MAX_MEMORY_PER_CHILD = 400_000  # KiB: recycle on memory, not after a handful of tasks
 CELERY_WORKER_MAX_TASKS_PER_CHILD = 500
 CELERY_WORKER_SOFT_SHUTDOWN_TIMEOUT = 30

@@ -4,7 +4,8 @@ Fixtures for every journey:
 - ``browser``: one Chromium for the whole session (never downloaded: ``/usr/bin/chromium``);
 - ``page``: a fresh context and page per test (desktop viewport); ``page.console_errors`` collects the
   console messages of type error (CSP violations show up there) and uncaught page errors, and
-  ``page.bad_responses`` every response with a status of 400 or more (``"404 http://…"``);
+  ``page.bad_responses`` every response with a status of 400 or more (``"404 http://…"``); every confirmation
+  dialog (``data-confirm``) is accepted and its question kept in ``page.confirmations``;
 - ``phone_page``: the same at a phone viewport (390 x 844);
 - ``new_page(**context_options)``: more pages/contexts inside one test (two people at once);
 - ``login(page, live_server, email, password, totp_device=None)``: signs in and passes the 2FA step.
@@ -99,6 +100,9 @@ def _open_page(browser, **context_options):
     page.console_errors = []
     page.on("console", lambda message: message.type == "error" and page.console_errors.append(message.text))
     page.on("pageerror", lambda error: page.console_errors.append(f"pageerror: {error}"))
+    # Irreversible actions ask first (data-confirm): the person confirms, and the question is kept to assert on.
+    page.confirmations = []
+    page.on("dialog", lambda dialog: (page.confirmations.append(dialog.message), dialog.accept()))
     page.bad_responses = []
     page.on(
         "response",

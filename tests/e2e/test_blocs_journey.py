@@ -31,7 +31,6 @@ def test_enterprise_applies_board_approves_and_issues_the_decision(live_server, 
     device = TOTPDeviceFactory(user=officer)
     enterprise_page = new_page()
     board_page = new_page()
-    board_page.on("dialog", lambda dialog: dialog.accept())
 
     login(enterprise_page, live_server, representative.email)
     enterprise_page.goto(f"{live_server.url}/blocs/my/enterprise/")

@@ -25,9 +25,6 @@ def test_officer_drafts_the_decision_signer_signs_then_the_number_appears(
     officer_device = TOTPDeviceFactory(user=officer)
     signer_device = TOTPDeviceFactory(user=signer)
     page, signer_page = new_page(), new_page()
-    for each in (page, signer_page):
-        each.on("dialog", lambda dialog: dialog.accept())
-
     login(page, live_server, officer.email, totp_device=officer_device)
     page.goto(f"{live_server.url}/blocs/decisions/")
     submit_and_wait(page, "main form button[type=submit]")  # "Soạn quyết định kiện toàn …"

@@ -31,9 +31,6 @@ def test_officer_drafts_signer_signs_then_the_number_appears(live_server, world,
     signer_device = TOTPDeviceFactory(user=signer)
     page = new_page()
     signer_page = new_page()
-    for each in (page, signer_page):
-        each.on("dialog", lambda dialog: dialog.accept())
-
     login(page, live_server, officer.email, totp_device=officer_device)
     page.goto(f"{live_server.url}/notices/new/")
     page.fill("input[name=title]", "Về việc tổ chức Hội nghị sơ kết công tác thi đua 6 tháng đầu năm 2026")
