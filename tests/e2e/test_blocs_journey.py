@@ -1,4 +1,5 @@
-"""An enterprise applies to join a bloc, the Board approves it, and issues the consolidation decision as PDF."""
+"""An enterprise applies to join a bloc, the Board approves it, drafts the consolidation decision and sends it
+to its signer: the preview PDF lists the new member (the signature itself: test_decision_journey)."""
 
 import pytest
 
@@ -18,7 +19,7 @@ from tests.pdf_tools import pdf_text as read_pdf_text
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]  # the journey renders real PDFs
 
 
-def test_enterprise_applies_board_approves_and_issues_the_decision(live_server, world, new_page, tmp_path):
+def test_enterprise_applies_board_approves_and_drafts_the_decision(live_server, world, new_page, tmp_path):
     board = world.a.board
     park = IndustrialParkFactory(organization=board, name="KCN Thanh Bình")
     year = EmulationYearFactory(organization=board, year=2026)
@@ -44,7 +45,9 @@ def test_enterprise_applies_board_approves_and_issues_the_decision(live_server, 
     board_page.select_option("select[name=bloc]", value=str(bloc.pk))
     submit_and_wait(board_page, "form[action$='/approve/'] button[type=submit]")
     board_page.goto(f"{live_server.url}/blocs/decisions/")
-    submit_and_wait(board_page, "form[action$='/decisions/issue/'] button[type=submit]")
+    submit_and_wait(board_page, "main form button[type=submit]")  # "Soạn quyết định kiện toàn …"
+    board_page.select_option("select[name=signer]", label=world.a.signer.full_name)
+    submit_and_wait(board_page, "[data-testid=submit-form] button[type=submit]")
     download_button = board_page.wait_for_selector("text=/Tải PDF|Download PDF/", timeout=30_000)
     with board_page.expect_download() as download_info:
         download_button.click()
