@@ -363,3 +363,53 @@ def seed(stdout) -> list[dict]:
     seed_thai_nguyen(rows)
     seed_dak_lak(rows)
     return rows
+
+
+def seed_history(year_2025: EmulationYear, officer) -> None:
+    """Thái Nguyên's 2025, before it closes: Lechenwood led the Thanh Bình bloc, Hồng Ngọc was its deputy;
+    at the year-end meeting the member units chose Hồng Ngọc to lead the bloc in 2026 by consensus (as the
+    bloc's first meeting chose its leader), the Board confirmed the result and it holds for 2026. Called by
+    the quarterly demo, which writes 2025, before it closes the year. Idempotent."""
+    # Imported here: the membership's services import the voting engine, loaded once the apps are ready.
+    from blocs.membership.queries import current_round  # noqa: PLC0415
+    from blocs.membership.services import (  # noqa: PLC0415
+        apply_election_result,
+        confirm_election,
+        create_election,
+        record_election_consensus,
+    )
+    from blocs.voting.enums import Counting, VotingMethod  # noqa: PLC0415
+    from blocs.voting.models import Candidate, EligibleVoter  # noqa: PLC0415
+
+    bloc = Bloc.objects.filter(organization=year_2025.organization, code="KTĐ1").first()
+    if bloc is None or "Thanh Bình" not in bloc.name or bloc.elections.filter(year=year_2025).exists():
+        return
+    rows = BlocMembership.objects.filter(bloc=bloc, year=year_2025, status="ACTIVE")
+    hong_ngoc = rows.filter(enterprise__name="Công ty Cổ phần Ván dán Hồng Ngọc").first()
+    lechenwood = rows.filter(enterprise__name="Công ty TNHH Lechenwood Việt Nam").first()
+    if hong_ngoc is None or lechenwood is None:
+        return
+    rows.exclude(role=MembershipRole.MEMBER).update(role=MembershipRole.MEMBER)
+    BlocMembership.objects.filter(pk=lechenwood.pk).update(role=MembershipRole.LEADER)
+    BlocMembership.objects.filter(pk=hong_ngoc.pk).update(role=MembershipRole.DEPUTY)
+    election = create_election(
+        bloc=bloc,
+        year=year_2025,
+        office="LEADER",
+        elects_for=2026,
+        created_by=officer,
+        method=VotingMethod.CONSENSUS,
+        counting=Counting.PAPER,
+        place="Hội trường Công ty TNHH Lechenwood Việt Nam",
+        chair="Lê Minh Tuấn",
+        secretary="Nguyễn Văn Nam",
+    )
+    session = current_round(election)
+    record_election_consensus(
+        election=election,
+        recorded_by=officer,
+        present=list(EligibleVoter.objects.filter(session=session)),
+        chosen=Candidate.objects.get(session=session, enterprise_id=hong_ngoc.enterprise_id),
+    )
+    confirm_election(election=election, confirmed_by=officer)
+    apply_election_result(election=election, applied_by=officer)

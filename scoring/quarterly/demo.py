@@ -22,6 +22,7 @@ from decimal import Decimal
 from django.db import transaction
 
 from blocs.enums import EnterpriseRole, MembershipRole, MembershipStatus, YearStatus
+from blocs.membership.demo import seed_history
 from blocs.membership.services.years import close_year
 from blocs.models import BlocMembership, EmulationYear, EnterpriseUser
 from scoring.quarterly.enums import PeriodKind, ReportStatus
@@ -287,6 +288,7 @@ def _seed_board(key: str, *, demo_member_email: str) -> None:
         )
         _report_period(period, officer, reporters)
         _review_period(period, officer, reporters)
+    seed_history(year_2025, officer)  # the bloc's 2025 leader and its election for 2026
     close_year(year=year_2025, closed_by=officer)
 
     # 2026: Q1 and Q2 reviewed, Q3 in progress, Q4 planned.

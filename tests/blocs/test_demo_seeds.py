@@ -7,10 +7,13 @@ from io import StringIO
 
 import pytest
 
+from blocs.enums import MembershipRole, MembershipStatus, YearStatus
 from blocs.membership.demo import seed as seed_blocs
-from blocs.models import Enterprise, MembershipApplication
+from blocs.membership.queries import current_round
+from blocs.models import BlocMembership, Election, Enterprise, MembershipApplication
 from blocs.pledges.demo import seed as seed_pledges
 from blocs.pledges.models import PledgeTarget, PledgeTemplate
+from blocs.voting.enums import VotingMethod, VotingStatus
 from thidua.accounts.demo import seed as seed_accounts
 from thidua.accounts.models import User
 
@@ -53,3 +56,24 @@ def test_four_enterprises_applied_to_the_thanh_binh_bloc_for_2026(demo):
     )
 
     assert applications.count() == 4
+
+
+def test_2025_is_closed_with_a_confirmed_election_that_holds_for_2026(demo):
+    from scoring.quarterly.demo import seed as seed_quarters
+
+    seed_quarters([])
+
+    election = Election.objects.get(bloc__code="KTĐ1", bloc__organization__short_code="BQL", year__year=2025)
+    leaders = dict(
+        BlocMembership.objects.filter(
+            bloc=election.bloc, role=MembershipRole.LEADER, status=MembershipStatus.ACTIVE
+        ).values_list("year__year", "enterprise__name")
+    )
+    assert election.year.status == YearStatus.CLOSED
+    assert election.applied_to.year == 2026
+    assert current_round(election).status == VotingStatus.RESULT_CONFIRMED
+    assert current_round(election).method == VotingMethod.CONSENSUS
+    assert leaders == {
+        2025: "Công ty TNHH Lechenwood Việt Nam",
+        2026: "Công ty Cổ phần Ván dán Hồng Ngọc",
+    }
