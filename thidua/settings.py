@@ -102,9 +102,6 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-# SQLite (the embedded default of `make run`) cannot create a UniqueConstraint with nulls_distinct=False
-# (scoring.CriteriaSet's one version per year and bloc); PostgreSQL, the production database, does.
-SILENCED_SYSTEM_CHECKS = ["models.W047"] if DATABASES["default"]["ENGINE"].endswith("sqlite3") else []
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # `make run`: the web process and the worker write to the same file. Take the write lock when a
     # transaction starts and wait for the other's write to end, rather than failing with "database is locked".
