@@ -18,6 +18,7 @@ class BlocsConfig(AppConfig):
         from blocs.membership import receivers as membership  # noqa: PLC0415
         from blocs.membership.models import ConsolidationDecision  # noqa: PLC0415
         from blocs.membership.signals import (  # noqa: PLC0415
+            election_announcement_requested,
             member_added,
             member_withdrawn,
             year_closing,
@@ -52,6 +53,7 @@ class BlocsConfig(AppConfig):
             (notification_kinds, membership.notification_kinds),
             (notice_audiences, membership.notice_audiences),
             (notice_audience_users, membership.notice_audience_users),
+            (election_announcement_requested, membership.election_announcement_requested),
             # membership, register, platform <- pledges
             (year_closing, pledges.lock_pledges_on_year_closing),
             (member_added, pledges.member_added),

@@ -10,6 +10,7 @@ from blocs.enums import EnterpriseRole
 from blocs.membership import demo, documents, permissions, queries
 from blocs.membership.forms import ApplicationForm, DelegateForm
 from blocs.membership.services import decisions
+from blocs.membership.tasks import task_announce_election
 from blocs.register.queries import people_of
 from blocs.register.signals import Column, Section
 from thidua.notifications.kinds import NotificationKind
@@ -138,3 +139,8 @@ def notice_audience_users(*, board, key, **kwargs):
     """``thidua.documents.signals.notice_audience_users``: the people of the enterprises the key names."""
     enterprises = queries.notice_audience_enterprises(board, key)
     return None if enterprises is None else people_of(enterprises)
+
+
+def election_announcement_requested(*, election_id: int, event: str, **kwargs) -> None:
+    """Hand an election's announcement (opened, round closed) to the Celery worker."""
+    task_announce_election.delay(election_id=election_id, event=event)

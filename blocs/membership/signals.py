@@ -20,6 +20,11 @@ connect to in their ``AppConfig.ready()``. The membership never imports them.
     Sent by ``services.withdraw_membership`` with ``membership`` (now WITHDRAWN) and ``withdrawn_by``, inside
     its transaction: the member leaves the bloc's signing sets (the pledges issue the joint pledge when every
     remaining member has signed).
+
+``election_announcement_requested``
+    Sent (on commit) by ``services.elections`` with ``election_id`` and ``event`` ("opened" or "closed"); the
+    membership's own receiver sends the Celery task that fans the announcement out, so the services stay below
+    the tasks (the tasks call the services). Not an extension point for other apps.
 """
 
 from django.dispatch import Signal
@@ -28,3 +33,4 @@ year_closing = Signal()
 year_closed = Signal()
 member_added = Signal()
 member_withdrawn = Signal()
+election_announcement_requested = Signal()

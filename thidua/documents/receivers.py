@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from thidua.accounts.models import Organization
 from thidua.documents.services.legal_bases import seed_legal_bases
-from thidua.documents.signals import render_requested
-from thidua.documents.tasks import task_render_document
+from thidua.documents.signals import notice_delivery_requested, render_requested
+from thidua.documents.tasks import task_deliver_notice, task_render_document
 from thidua.notifications.kinds import NotificationKind, notification_kinds
 
 logger = logging.getLogger(__name__)
@@ -37,6 +37,12 @@ def send_render_task(sender, document_id: int, **kwargs) -> bool:
         logger.warning("Could not enqueue the render of document %s; the sweeper will.", document_id)
         return False
     return True
+
+
+@receiver(notice_delivery_requested, dispatch_uid="thidua.documents.receivers.send_delivery_task")
+def send_delivery_task(sender, notice_id: int, **kwargs) -> None:
+    """Hand an issued notice's delivery to its audience to the Celery worker."""
+    task_deliver_notice.delay(notice_id=notice_id)
 
 
 @receiver(notification_kinds, dispatch_uid="thidua.documents.receivers.notification_kinds")

@@ -43,6 +43,11 @@ more than the platform knows connects receivers to these signals in its ``AppCon
     platform's own receiver (``thidua.documents.receivers.send_render_task``) sends the Celery task and
     answers True, or False when the broker is down. This keeps the services below the tasks (the tasks call
     the services; the services never import the tasks). Not an extension point for domain apps.
+
+``notice_delivery_requested``
+    Sent (on commit) with ``notice_id`` once a notice with an audience is issued; the platform's receiver
+    (``thidua.documents.receivers.send_delivery_task``) sends the Celery task that delivers it. Like
+    ``render_requested``, it keeps the services below the tasks. Not an extension point for domain apps.
 """
 
 from django.dispatch import Signal
@@ -54,5 +59,6 @@ document_kinds = Signal()
 document_signed = Signal()
 document_returned = Signal()
 render_requested = Signal()
+notice_delivery_requested = Signal()
 notice_audiences = Signal()
 notice_audience_users = Signal()

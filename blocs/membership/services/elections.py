@@ -27,7 +27,7 @@ from blocs.membership.queries import (
 from blocs.membership.rules import leader_barred, roles_after_election
 from blocs.membership.services.members import assign_role
 from blocs.membership.services.years import ensure_year_open
-from blocs.membership.tasks import task_announce_election
+from blocs.membership.signals import election_announcement_requested
 from blocs.voting import services as voting
 from blocs.voting.enums import Counting, VotingMethod, VotingPurpose, VotingStatus
 from blocs.voting.models import Ballot, VotingSession
@@ -168,7 +168,9 @@ def cast_member_ballot(*, election: Election, cast_by, candidates) -> Ballot:
 
 
 def _announce(election: Election, event: str) -> None:
-    transaction.on_commit(lambda: task_announce_election.delay(election_id=election.pk, event=event))
+    transaction.on_commit(
+        lambda: election_announcement_requested.send(sender=Election, election_id=election.pk, event=event)
+    )
 
 
 def open_election(*, election: Election, opened_by) -> VotingSession:

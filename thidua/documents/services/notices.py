@@ -16,9 +16,8 @@ from thidua.documents.enums import DocumentState
 from thidua.documents.models import Notice, NoticeDelivery
 from thidua.documents.services.announcements import announce_notice_delivered
 from thidua.documents.services.signing import advance, request_signature
-from thidua.documents.signals import document_returned, document_signed
+from thidua.documents.signals import document_returned, document_signed, notice_delivery_requested
 from thidua.documents.signers import signer_role_of
-from thidua.documents.tasks import task_deliver_notice
 
 KIND = "notice"
 DOC_TYPE = "TB"
@@ -162,7 +161,7 @@ def notice_signed(sender, *, signature_request, document, owner, **kwargs) -> No
         changes={"document": document.number_and_symbol},
     )
     if locked.deliver_to:
-        transaction.on_commit(lambda: task_deliver_notice.delay(notice_id=locked.pk))
+        transaction.on_commit(lambda: notice_delivery_requested.send(sender=Notice, notice_id=locked.pk))
 
 
 def deliver_notice(*, notice_id: int) -> int:
