@@ -425,6 +425,8 @@ CASES = {
     "blocvotes:bloc_vote_create": OtherBoard.bloc,
     "nominations:enterprise_award_history": OtherBoard.enterprise,
     "nominations:nomination_revoke": OtherBoard.nomination,
+    "nominations:year_award_list": OtherBoard.year,
+    "nominations:year_award_export": OtherBoard.year,
     "proposals:proposal_submit": OtherBoard.proposal,
     "proposals:proposal_record": OtherBoard.proposal,
     "proposals:provincial_decision_download": OtherBoard.provincial_decision,

@@ -223,3 +223,29 @@ def award_history(enterprise) -> QuerySet[Nomination]:
         )
         .order_by("-year__year", "award_type__sort_order", "pk")
     )
+
+
+def year_awards(year) -> QuerySet[Nomination]:
+    """The Board's awards of ``year``: decided by the Board or the province, and those revoked since (one
+    query with their decision or provincial decision)."""
+    return (
+        Nomination.objects.filter(year=year, status__in=(*AWARDED_STATUSES, "REVOKED"))
+        .select_related(
+            "award_type",
+            "enterprise",
+            "bloc",
+            "decision_line__decision__document",
+            "proposal_line__proposal__decision",
+        )
+        .order_by("award_type__sort_order", "-subject_kind", "enterprise__name", "subject_name", "pk")
+    )
+
+
+def decision_reference(nomination: Nomination) -> str:
+    """The number of the decision that granted the award: the Board's, or the province's as recorded."""
+    line = getattr(nomination, "decision_line", None)
+    if line is not None and line.decision.document_id:
+        return line.decision.document.number_and_symbol
+    proposal_line = getattr(nomination, "proposal_line", None)
+    decision = getattr(proposal_line.proposal, "decision", None) if proposal_line is not None else None
+    return decision.number if decision is not None else ""

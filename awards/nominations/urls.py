@@ -22,6 +22,8 @@ urlpatterns = [
         "nominations/<int:pk>/investigation/", views.nomination_investigation, name="nomination_investigation"
     ),
     path("dossier/<int:pk>/", views.dossier_document_download, name="dossier_document_download"),
+    path("years/<int:pk>/awards/", views.year_award_list, name="year_award_list"),
+    path("years/<int:pk>/awards.xlsx", views.year_award_export, name="year_award_export"),
     path("enterprises/<int:pk>/history/", views.enterprise_award_history, name="enterprise_award_history"),
     path("dossier/<int:pk>/remove/", views.dossier_document_remove, name="dossier_document_remove"),
 ]

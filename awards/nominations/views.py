@@ -21,11 +21,13 @@ from awards.nominations.forms import (
 )
 from awards.nominations.services import nominations as services
 from awards.nominations.states import allowed_actions
+from blocs.membership.permissions import get_year_for_user_or_404
 from blocs.register.permissions import board_or_404, get_enterprise_for_user_or_404
 from thidua.accounts.permissions import Access, require
 from thidua.documents.uploads import pdf_attachment
 from thidua.formtools import add_service_errors, message_service_errors
 from thidua.pagination import paginate
+from thidua.spreadsheets import Sheet, workbook_bytes, xlsx_response
 
 
 def _step(request: HttpRequest, call, success: str) -> bool:
@@ -259,3 +261,57 @@ def nomination_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.error(request, _("Enter the revoking decision and the reason."))
     return redirect("nominations:nomination_detail", nomination.pk)
+
+
+def year_award_list(request: HttpRequest, pk: int) -> HttpResponse:
+    """The Board's awards of a year (its staff)."""
+    year = get_year_for_user_or_404(request.user, pk)
+    rows = list(queries.year_awards(year))
+    return render(
+        request,
+        "awards/nominations/year_awards.html",
+        {"year": year, "rows": [(n, queries.decision_reference(n), _money(n)) for n in rows]},
+    )
+
+
+def year_award_export(request: HttpRequest, pk: int) -> HttpResponse:
+    """The same list as a workbook (the platform's one writer: text is never a formula)."""
+    year = get_year_for_user_or_404(request.user, pk)
+    header = [
+        "Năm",
+        "Hình thức khen thưởng",
+        "Đối tượng",
+        "Tên tập thể, cá nhân",
+        "Chức vụ",
+        "Doanh nghiệp",
+        "Mã số thuế",
+        "Khối",
+        "Quyết định",
+        "Tiền thưởng (đồng)",
+        "Trạng thái",
+    ]
+    rows = [
+        [
+            year.year,
+            n.award_type.short_name,
+            n.get_subject_kind_display(),
+            n.subject_label,
+            n.position,
+            n.enterprise.name,
+            n.enterprise.tax_code,
+            n.bloc.code if n.bloc_id else "",
+            queries.decision_reference(n),
+            _money(n) or "",
+            n.get_status_display(),
+        ]
+        for n in queries.year_awards(year)
+    ]
+    content = workbook_bytes(
+        Sheet(f"Khen thưởng {year.year}", header, rows, widths=[6, 22, 14, 40, 16, 36, 14, 8, 18, 14, 18])
+    )
+    return xlsx_response(content, f"khen-thuong-{year.year}.xlsx")
+
+
+def _money(nomination) -> int:
+    line = getattr(nomination, "decision_line", None)
+    return line.money if line is not None else 0

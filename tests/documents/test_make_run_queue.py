@@ -44,7 +44,9 @@ def queue_dir(settings, tmp_path):
 @pytest.fixture
 def make_run_worker(queue_dir):
     """The worker of `make run`: DEBUG, no REDIS_URL, CELERY_QUEUE_DIR, the production settings module."""
-    env = {key: value for key, value in os.environ.items() if key not in {"REDIS_URL", "DJANGO_SETTINGS_MODULE"}}
+    env = {
+        key: value for key, value in os.environ.items() if key not in {"REDIS_URL", "DJANGO_SETTINGS_MODULE"}
+    }
     env |= {
         "DJANGO_SETTINGS_MODULE": "thidua.settings",
         "DEBUG": "1",
@@ -94,8 +96,10 @@ def test_signing_returns_before_the_pdf_exists_and_the_page_then_shows_it_ready(
 
     make_run_worker()
     ready = wait_for(
-        lambda: reverse("documents:document_download", args=[document.pk])
-        in signer.get(status_url).content.decode(),
+        lambda: (
+            reverse("documents:document_download", args=[document.pk])
+            in signer.get(status_url).content.decode()
+        ),
         f"the worker to render the PDF (within {DEADLINE}s)",
     )
 

@@ -198,3 +198,20 @@ def test_the_award_history_follows_the_tax_code_across_years(world, aw, client_f
 
     assert [n.year.year for n in response.context["awards"]] == [2023]
     assert outsider.status_code == 403  # the register's rule: another enterprise of the same Board
+
+
+def test_the_boards_awards_of_a_year_and_their_excel(world, aw, client_for):
+    import io
+
+    from openpyxl import load_workbook
+
+    NominationFactory(year=aw.year, enterprise=aw.member, status=NominationStatus.DECIDED_EXTERNAL)
+    NominationFactory(year=aw.year, enterprise=aw.other, status=NominationStatus.SUBMITTED)
+    client = client_for(world.a.officer)
+
+    page = client.get(reverse("nominations:year_award_list", args=[aw.year.pk]))
+    export = client.get(reverse("nominations:year_award_export", args=[aw.year.pk]))
+
+    sheet = load_workbook(io.BytesIO(b"".join(export.streaming_content))).active
+    assert [n.enterprise for n, _ref, _money in page.context["rows"]] == [aw.member]
+    assert sheet.max_row == 2 and sheet.cell(2, 7).value == aw.member.tax_code
