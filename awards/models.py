@@ -4,6 +4,7 @@ from awards.blocvotes.models import BlocVote
 from awards.catalogue.models import AwardType, BaseSalary, DossierRequirement, QuotaRule
 from awards.council.models import CouncilItem, CouncilSession
 from awards.decisions.models import AwardDecision, AwardDecisionLine
+from awards.exemplars.models import Exemplar
 from awards.nominations.models import DossierDocument, Nomination, NominationTransition
 from awards.proposals.models import ProvincialDecision, ProvincialProposal, ProvincialProposalLine
 
@@ -17,6 +18,7 @@ __all__ = [
     "CouncilSession",
     "DossierDocument",
     "DossierRequirement",
+    "Exemplar",
     "Nomination",
     "NominationTransition",
     "ProvincialDecision",

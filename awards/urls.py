@@ -9,4 +9,5 @@ urlpatterns = [
     path("", include("awards.decisions.urls")),
     path("", include("awards.proposals.urls")),
     path("", include("awards.blocvotes.urls")),
+    path("", include("awards.exemplars.urls")),
 ]

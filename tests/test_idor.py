@@ -10,7 +10,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from awards.blocvotes.services import create_bloc_vote
 from awards.council.services import create_council_session
 from awards.decisions.services import create_award_decision
-from awards.models import ProvincialDecision
+from awards.models import Exemplar, ProvincialDecision
 from awards.proposals.services import create_provincial_proposal
 from blocs.enums import MembershipRole
 from blocs.membership.services.elections import create_election
@@ -426,6 +426,16 @@ CASES = {
     "nominations:enterprise_award_history": OtherBoard.enterprise,
     "nominations:nomination_revoke": OtherBoard.nomination,
     "nominations:year_award_list": OtherBoard.year,
+    "exemplars:exemplar_propose": lambda o: Exemplar.objects.create(
+        organization=o.board,
+        year=o.year(),
+        person="Lê Văn A",
+        enterprise=o.enterprise(),
+        deed="Cứu người",
+        deed_on=datetime.date(2026, 5, 1),
+        found_by="Công đoàn",
+        created_by=o.world.b.officer,
+    ),
     "nominations:year_award_export": OtherBoard.year,
     "proposals:proposal_submit": OtherBoard.proposal,
     "proposals:proposal_record": OtherBoard.proposal,
