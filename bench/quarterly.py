@@ -30,8 +30,14 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import reverse  # noqa: E402
 from django_otp.plugins.otp_totp.models import TOTPDevice  # noqa: E402
 
-from scoring.quarterly import queries  # noqa: E402
-from scoring.quarterly.models import BlocReview, EnterpriseReport, IndicatorValue, ReportingPeriod  # noqa: E402
+from scoring.quarterly import documents, queries  # noqa: E402
+from scoring.quarterly.models import (  # noqa: E402
+    BlocReview,
+    BoardReview,
+    EnterpriseReport,
+    IndicatorValue,
+    ReportingPeriod,
+)
 from thidua.accounts.enums import BoardRole  # noqa: E402
 from thidua.accounts.models import BoardMembership, User  # noqa: E402
 from thidua.accounts.session_refresh import REFRESHED_KEY  # noqa: E402
@@ -136,6 +142,13 @@ def main() -> int:
         measure(
             f"Board's consolidated table, {name}",
             lambda current=current: queries.consolidated_table(current),
+            args.runs,
+        )
+        measure(
+            f"Board's report data (every bloc, every park, the Board's table), {name}",
+            lambda current=current: documents.board_review_data(
+                BoardReview(organization=current.organization, period=current, results_text="Đánh giá.")
+            ),
             args.runs,
         )
         client = officer_client(current.organization)

@@ -16,13 +16,25 @@ class ScoringConfig(AppConfig):
         # Imported here: receivers use models, which are ready only now.
         from blocs.membership.signals import year_closing  # noqa: PLC0415
         from scoring.quarterly import receivers as quarterly  # noqa: PLC0415
+        from scoring.quarterly.models import BoardReview  # noqa: PLC0415
         from thidua.accounts.demo import seed_demo  # noqa: PLC0415
+        from thidua.documents.signals import (  # noqa: PLC0415
+            document_returned,
+            document_samples,
+            document_signed,
+        )
         from thidua.notifications.kinds import notification_kinds  # noqa: PLC0415
 
         connections = [
-            (year_closing, quarterly.close_periods_on_year_closing),
-            (seed_demo, quarterly.seed_demo),
-            (notification_kinds, quarterly.notification_kinds),
+            (year_closing, quarterly.close_periods_on_year_closing, None),
+            (seed_demo, quarterly.seed_demo, None),
+            (notification_kinds, quarterly.notification_kinds, None),
+            (document_samples, quarterly.document_samples, None),
+            # The Board's report goes through the platform's signing workflow.
+            (document_signed, quarterly.board_review_signed, BoardReview),
+            (document_returned, quarterly.board_review_returned, BoardReview),
         ]
-        for signal, receiver in connections:
-            signal.connect(receiver, dispatch_uid=f"{receiver.__module__}.{receiver.__name__}")
+        for signal, receiver, sender in connections:
+            signal.connect(
+                receiver, sender=sender, dispatch_uid=f"{receiver.__module__}.{receiver.__name__}"
+            )

@@ -362,6 +362,8 @@ CASES = {
     "scoring:period_close": OtherBoard.period,
     "scoring:period_summary": OtherBoard.period,
     "scoring:period_export": OtherBoard.period,
+    "scoring:board_review": OtherBoard.period,
+    "scoring:board_review_submit": OtherBoard.period,
     "scoring:report_detail": OtherBoard.report,
     "scoring:report_edit": OtherBoard.report,
     "scoring:report_submit": OtherBoard.report,

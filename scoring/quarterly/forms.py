@@ -13,10 +13,14 @@ from blocs.enums import YearStatus
 from blocs.models import EmulationYear
 from blocs.pledges.enums import IndicatorKind
 from scoring.quarterly.enums import ReviewKind
+from scoring.quarterly.models import BoardReview
 from scoring.quarterly.periods import OPTIONAL_REVIEW_QUARTERS
+from scoring.quarterly.services.board_reviews import TEXT_FIELDS as BOARD_TEXT_FIELDS
 from scoring.quarterly.services.reports import ValueInput
 from scoring.quarterly.services.reviews import TEXT_FIELDS
 from scoring.quarterly.ytd import may_enter_ytd, ytd_rule
+from thidua.accounts.models import User
+from thidua.accounts.queries import signers_of
 from thidua.documents.uploads import PdfUploadValidator
 from thidua.formtools import DateInput
 
@@ -195,6 +199,30 @@ class ReviewForm(forms.Form):
             model_field = review._meta.get_field(name)
             self.fields[name] = forms.CharField(
                 label=model_field.verbose_name,
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 4}),
+            )
+
+
+class BoardReviewForm(forms.Form):
+    """The Board's report: its signer and the text of parts I to IV (part I's tables are computed)."""
+
+    signer = forms.ModelChoiceField(
+        label=_("Signer"),
+        queryset=User.objects.none(),
+        help_text=_("The Board leader who signs it; the number is taken when they sign."),
+    )
+
+    def __init__(self, *args, review: BoardReview | None, board, **kwargs):
+        if review is not None:
+            initial = {name: getattr(review, name) for name in BOARD_TEXT_FIELDS}
+            kwargs.setdefault("initial", {**initial, "signer": review.signer_id})
+        super().__init__(*args, **kwargs)
+        self.fields["signer"].queryset = signers_of(board)
+        self.fields["signer"].label_from_instance = lambda user: user.full_name
+        for name in BOARD_TEXT_FIELDS:
+            self.fields[name] = forms.CharField(
+                label=BoardReview._meta.get_field(name).verbose_name,
                 required=False,
                 widget=forms.Textarea(attrs={"rows": 4}),
             )

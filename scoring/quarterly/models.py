@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from scoring.quarterly.enums import PeriodKind, PeriodStatus, ReportStatus, ReviewKind, ReviewStatus
+from thidua.documents.enums import DocumentState
 from thidua.documents.uploads import GeneratedPdfName
 
 # Statuses in which the enterprise (or the leader on its behalf) may change the values.
@@ -280,6 +281,50 @@ class ReviewTransition(models.Model):
         return f"{self.from_status} → {self.to_status}"
 
 
+class BoardReview(models.Model):
+    """The Board's report of a period across all its blocs (báo cáo tổng hợp, sơ kết, tổng kết).
+
+    Part I's tables are computed (the submission status per park and bloc, the Board-wide indicator table);
+    the Board's officers write the assessment and parts II to IV. A Board document: signed by the signer
+    chosen here before it is numbered in the Board's register (``thidua.documents`` signing workflow).
+    """
+
+    organization = models.ForeignKey("accounts.Organization", on_delete=models.PROTECT, related_name="+")
+    period = models.OneToOneField(ReportingPeriod, on_delete=models.PROTECT, related_name="board_review")
+    results_text = models.TextField(_("I. Results: overall assessment"), blank=True)
+    shortcomings = models.TextField(_("II. Shortcomings and their causes"), blank=True)
+    directions = models.TextField(_("III. Directions and tasks"), blank=True)
+    proposals = models.TextField(_("IV. Proposals"), blank=True)
+    signer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("signer"), on_delete=models.PROTECT, related_name="+"
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=DocumentState.choices, default=DocumentState.DRAFT
+    )
+    written_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    document = models.OneToOneField(
+        "documents.GeneratedDocument", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("Board report")
+        verbose_name_plural = _("Board reports")
+        ordering = ["period"]
+
+    def __str__(self) -> str:
+        return str(self.period)
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == DocumentState.DRAFT
+
+    @property
+    def is_issued(self) -> bool:
+        return self.status == DocumentState.ISSUED
+
+
 class ReportReminder(models.Model):
     """A reminder sent once: ``key`` names the step (e.g. ``report:42:DRAFT``); the constraint makes it once."""
 
@@ -296,6 +341,7 @@ class ReportReminder(models.Model):
 
 __all__ = [
     "BlocReview",
+    "BoardReview",
     "EnterpriseReport",
     "EvidenceFile",
     "IndicatorValue",

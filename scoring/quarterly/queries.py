@@ -24,6 +24,7 @@ from scoring.quarterly.enums import ReportStatus, ReviewStatus
 from scoring.quarterly.models import (
     COUNTED_REPORT_STATUSES,
     BlocReview,
+    BoardReview,
     EnterpriseReport,
     EvidenceFile,
     IndicatorValue,
@@ -708,6 +709,18 @@ def period_status(period: ReportingPeriod, *, page_number=1, today: datetime.dat
                 "overdue": review_overdue,
             }
         )
+    totals = park_tallies(period)
+    return {
+        "page_obj": page,
+        "blocs": blocs,
+        "parks": totals["parks"],
+        "board": totals["board"],
+    }
+
+
+def park_tallies(period: ReportingPeriod) -> dict:
+    """The members' submission status per industrial park (``parks``: name and tally, by name) and for the
+    whole Board (``board``): one grouped query."""
     parks: dict[object, dict] = {}
     board = Tally()
     for row in _status_groups(period, "enterprise__park_id").values(
@@ -720,12 +733,26 @@ def period_status(period: ReportingPeriod, *, page_number=1, today: datetime.dat
         )
     for entry in parks.values():
         board.merge(entry["tally"])
-    return {
-        "page_obj": page,
-        "blocs": blocs,
-        "parks": sorted(parks.values(), key=lambda p: p["name"] or ""),
-        "board": board,
-    }
+    return {"parks": sorted(parks.values(), key=lambda p: p["name"] or ""), "board": board}
+
+
+def bloc_tallies(period: ReportingPeriod) -> list[tuple[BlocReview, Tally]]:
+    """Every bloc's report of the period, by bloc code, with its members' submission status: two queries
+    (a Board has tens of blocs; the status page pages them, the Board's report lists them all)."""
+    reviews = list(
+        BlocReview.objects.filter(period=period).select_related("bloc").order_by("bloc__code", "id")
+    )
+    by_bloc: dict[int, Tally] = defaultdict(Tally)
+    for row in _status_groups(period, "bloc_id"):
+        by_bloc[row["bloc_id"]].add(
+            row["status"], n=row["n"], late=row["late_n"], waived=row["waived_n"], overdue=False
+        )
+    return [(review, by_bloc[review.bloc_id]) for review in reviews]
+
+
+def board_review_of(period: ReportingPeriod) -> BoardReview | None:
+    """The period's report of the Board across its blocs, if one was written."""
+    return BoardReview.objects.filter(period=period).select_related("signer", "document").first()
 
 
 def reports_for_export(period: ReportingPeriod) -> QuerySet[EnterpriseReport]:

@@ -2,7 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from scoring.quarterly import demo
+from scoring.quarterly import demo, documents
+from scoring.quarterly.services import board_reviews
 from scoring.quarterly.services.common import ACCEPTED_KIND, NOTICE_KIND, RETURNED_KIND, SUBMITTED_KIND
 from scoring.quarterly.services.periods import close_periods_of_year
 from thidua.notifications.kinds import NotificationKind
@@ -30,3 +31,18 @@ def notification_kinds(**kwargs) -> list[NotificationKind]:
         NotificationKind(42, ACCEPTED_KIND, _("A report was accepted"), group),
         NotificationKind(43, NOTICE_KIND, _("Quarterly reminders and other notices"), group),
     ]
+
+
+def document_samples(**kwargs) -> dict:
+    """``thidua.documents.signals.document_samples``: ``render_sample bloc_review`` and ``board_review``."""
+    return {documents.KIND: documents.sample_bloc_review, documents.BOARD_KIND: documents.sample_board_review}
+
+
+def board_review_signed(sender, *, signature_request, document, owner, **kwargs) -> None:
+    """``thidua.documents.signals.document_signed`` for a Board report: issued with its number."""
+    board_reviews.board_review_signed(signature_request=signature_request, document=document, owner=owner)
+
+
+def board_review_returned(sender, *, signature_request, owner, **kwargs) -> None:
+    """``thidua.documents.signals.document_returned`` for a Board report: a draft again."""
+    board_reviews.board_review_returned(signature_request=signature_request, owner=owner)

@@ -18,6 +18,7 @@ from scoring.quarterly import excel, queries
 from scoring.quarterly import permissions as perms
 from scoring.quarterly.enums import PeriodStatus, ReportStatus, ReviewStatus
 from scoring.quarterly.forms import (
+    BoardReviewForm,
     EvidenceForm,
     PeriodForm,
     PeriodSetupForm,
@@ -26,11 +27,13 @@ from scoring.quarterly.forms import (
     ReviewForm,
     UploadForm,
 )
+from scoring.quarterly.services import board_reviews as board_review_services
 from scoring.quarterly.services import imports as import_services
 from scoring.quarterly.services import periods as period_services
 from scoring.quarterly.services import reports as report_services
 from scoring.quarterly.services import reviews as review_services
 from thidua.accounts.permissions import Access, acting_board, is_board_staff
+from thidua.documents.queries import signature_requests_for_owner
 from thidua.documents.uploads import pdf_attachment
 from thidua.formtools import add_service_errors, message_service_errors
 from thidua.pagination import paginate
@@ -507,3 +510,63 @@ def review_upload(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request, "scoring/review_upload.html", {"review": review, "form": form, "row_errors": row_errors}
     )
+
+
+# ---------------------------------------------------------------------------
+# The Board's report across its blocs (signed by a Board signer, then numbered)
+# ---------------------------------------------------------------------------
+def board_review(request: HttpRequest, pk: int) -> HttpResponse:
+    """The period's Board report: its draft (written by the Board's officers), or where it stands."""
+    board = acting_board(request.user)
+    if request.method == "POST":
+        # The service refuses a report that is no longer a draft: no read of it here.
+        period = perms.get_period_for_user_or_404(request.user, pk, access=Access.CHANGE)
+        review = None
+        form = BoardReviewForm(request.POST, review=None, board=board)
+        if form.is_valid():
+            try:
+                board_review_services.save_board_review(
+                    period=period,
+                    written_by=request.user,
+                    signer=form.cleaned_data["signer"],
+                    texts={name: form.cleaned_data[name] for name in board_review_services.TEXT_FIELDS},
+                )
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                messages.success(request, _("The Board's report was saved."))
+                return redirect("scoring:board_review", pk=period.pk)
+        review = queries.board_review_of(period)
+    else:
+        period = perms.get_period_for_user_or_404(request.user, pk)
+        review = queries.board_review_of(period)
+        form = None
+        if can_manage_blocs(request.user) and (review is None or review.is_draft):
+            form = BoardReviewForm(review=review, board=board)
+    submissions = list(signature_requests_for_owner(review)[:1]) if review is not None else []
+    return render(
+        request,
+        "scoring/board_review.html",
+        {
+            "period": period,
+            "review": review,
+            "form": form,
+            "submission": submissions[0] if submissions else None,
+            "document": review.document if review is not None else None,
+        },
+    )
+
+
+@require_POST
+def board_review_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    period = perms.get_period_for_user_or_404(request.user, pk, access=Access.CHANGE)
+    review = queries.board_review_of(period)
+    if review is None:
+        messages.error(request, _("Write the Board's report first."))
+    else:
+        _step(
+            request,
+            lambda: board_review_services.submit_board_review(review=review, submitted_by=request.user),
+            _("The Board's report was sent to %(name)s for signature.") % {"name": review.signer.full_name},
+        )
+    return redirect("scoring:board_review", pk=period.pk)
