@@ -33,6 +33,7 @@ from scoring.quarterly.models import (
     ReportTransition,
     ReviewTransition,
 )
+from scoring.quarterly.services import board_reviews as board_review_services
 from scoring.quarterly.services import periods as period_services
 from scoring.quarterly.services import reports as report_services
 from scoring.quarterly.services import reviews as review_services
@@ -78,6 +79,19 @@ REVIEW_TEXTS = {
         "ước; đôn đốc các thành viên báo cáo đúng hạn."
     ),
     "proposals": "Đề nghị Ban Quản lý tổ chức tập huấn nghiệp vụ báo cáo và hướng dẫn chấm điểm thi đua.",
+}
+
+BOARD_REVIEW_TEXTS = {
+    "results_text": (
+        "Phong trào thi đua trong các Khối được duy trì đều đặn; các doanh nghiệp thành viên báo cáo đầy đủ, "
+        "các chỉ tiêu sản xuất, kinh doanh chủ yếu tăng so với cùng kỳ."
+    ),
+    "shortcomings": "Một số doanh nghiệp còn nộp báo cáo chậm; số liệu lũy kế của doanh nghiệp mới còn thiếu.",
+    "directions": (
+        "Đôn đốc các Khối tổ chức sơ kết 6 tháng đầu năm; hướng dẫn các doanh nghiệp báo cáo đúng hạn và "
+        "chấm điểm thi đua theo bộ tiêu chí năm."
+    ),
+    "proposals": "Đề nghị Ủy ban nhân dân tỉnh quan tâm, động viên, khen thưởng kịp thời các tập thể tiêu biểu.",
 }
 
 
@@ -302,6 +316,13 @@ def _seed_board(key: str, *, demo_member_email: str) -> None:
     _report_period(q1, officer, reporters)
     _review_period(q1, officer, reporters)
     period_services.close_period(period=q1, closed_by=officer)
+    # The Board's report of Q1 2026, drafted for its signer (the officer sends it for signature in the tour).
+    board_review_services.save_board_review(
+        period=q1,
+        written_by=officer,
+        signer=User.objects.get(email=f"signer.{key}@thidua.demo"),
+        texts=BOARD_REVIEW_TEXTS,
+    )
     _report_period(q2, officer, reporters)
     _review_period(q2, officer, reporters, board_accepts=key != "tn")
     demo_member = (

@@ -12,7 +12,13 @@ from blocs.membership.demo import seed as seed_blocs
 from blocs.models import EmulationYear
 from blocs.pledges.demo import seed as seed_pledges
 from scoring.quarterly.demo import seed
-from scoring.quarterly.models import BlocReview, EnterpriseReport, IndicatorValue, ReportingPeriod
+from scoring.quarterly.models import (
+    BlocReview,
+    BoardReview,
+    EnterpriseReport,
+    IndicatorValue,
+    ReportingPeriod,
+)
 from thidua.accounts.demo import seed as seed_accounts
 
 pytestmark = pytest.mark.unit
@@ -52,6 +58,7 @@ def test_the_demo_covers_2025_and_2026_for_both_boards_and_runs_twice(db):
             "Q3": "OPEN",
             "Q4": "PLANNED",
         }
+        assert BoardReview.objects.get(period__in=this, period__kind="Q1").status == "draft"
         q3 = _statuses(EnterpriseReport.objects.filter(period__in=this, period__kind="Q3"))
         assert {"ACCEPTED", "SUBMITTED", "RETURNED", "NOT_STARTED"} <= set(q3)
     assert EmulationYear.objects.get(organization__short_code="BQL", year=2025).status == YearStatus.CLOSED
