@@ -41,6 +41,7 @@ class BlocsConfig(AppConfig):
             notice_audiences,
         )
         from thidua.notifications.kinds import notification_kinds  # noqa: PLC0415
+        from thidua.waiting import waiting_items  # noqa: PLC0415
 
         connections = [
             # register <- membership
@@ -51,6 +52,7 @@ class BlocsConfig(AppConfig):
             (document_samples, membership.document_samples),
             (document_kinds, membership.document_kinds),
             (notification_kinds, membership.notification_kinds),
+            (waiting_items, membership.waiting_items),
             (notice_audiences, membership.notice_audiences),
             (notice_audience_users, membership.notice_audience_users),
             (election_announcement_requested, membership.election_announcement_requested),
@@ -64,6 +66,7 @@ class BlocsConfig(AppConfig):
             (seed_demo, pledges.seed_demo),
             (document_samples, pledges.document_samples),
             (notification_kinds, pledges.notification_kinds),
+            (waiting_items, pledges.waiting_items),
         ]
         for signal, receiver in connections:
             signal.connect(receiver, dispatch_uid=f"{receiver.__module__}.{receiver.__name__}")

@@ -24,6 +24,7 @@ class ScoringConfig(AppConfig):
             document_signed,
         )
         from thidua.notifications.kinds import notification_kinds  # noqa: PLC0415
+        from thidua.waiting import waiting_items  # noqa: PLC0415
 
         connections = [
             (year_closing, quarterly.close_periods_on_year_closing, None),
@@ -33,6 +34,7 @@ class ScoringConfig(AppConfig):
             # The Board's report goes through the platform's signing workflow.
             (document_signed, quarterly.board_review_signed, BoardReview),
             (document_returned, quarterly.board_review_returned, BoardReview),
+            (waiting_items, quarterly.waiting_items, None),
         ]
         for signal, receiver, sender in connections:
             signal.connect(

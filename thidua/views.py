@@ -4,9 +4,12 @@ from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from thidua.waiting import waiting_for
+
 
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "home.html")
+    """The cards of the apps, and at the top what waits for the user (each app says, ``thidua.waiting``)."""
+    return render(request, "home.html", {"waiting": waiting_for(request.user)})
 
 
 @login_not_required

@@ -40,7 +40,7 @@ from blocs.membership.rules import EffectiveRules, merge_rules
 from blocs.register.models import Enterprise, EnterpriseUser
 from blocs.register.queries import enterprise_of
 from blocs.voting.enums import VotingStatus
-from blocs.voting.models import Candidate, EligibleVoter, VotingSession
+from blocs.voting.models import Ballot, Candidate, EligibleVoter, VotingSession
 from blocs.voting.queries import latest_rounds, rounds_of, unit_voter_in_last_round
 from thidua.accounts.models import User
 from thidua.documents.enums import DocumentState
@@ -597,3 +597,54 @@ def notice_audience_enterprises(board, key: str) -> QuerySet[BlocMembership] | N
     else:
         return None
     return memberships.values("enterprise_id")
+
+
+# ---------------------------------------------------------------------------
+# What waits on the home page (a fixed number of queries per role)
+# ---------------------------------------------------------------------------
+def _with_round_status(elections: QuerySet[Election]) -> QuerySet[Election]:
+    rounds = VotingSession.objects.filter(
+        subject_type=ContentType.objects.get_for_model(Election), subject_id=OuterRef("pk")
+    ).order_by("-round", "-id")
+    return elections.annotate(round_status=Subquery(rounds.values("status")[:1]))
+
+
+def board_waiting_counts(board) -> dict[str, int]:
+    """For the Board's managers: applications to decide, regulations to confirm, elections whose round is
+    over (a result to confirm or a next round to start). Three queries."""
+    return {
+        "applications": MembershipApplication.objects.filter(
+            enterprise__organization=board, status=ApplicationStatus.SUBMITTED, year__status=YearStatus.OPEN
+        ).count(),
+        "regulations": BlocRegulation.objects.filter(
+            bloc__organization=board, status=RegulationStatus.PROPOSED
+        ).count(),
+        "elections": _with_round_status(
+            Election.objects.filter(bloc__organization=board, applied_to__isnull=True, year__status=YearStatus.OPEN)
+        )
+        .filter(round_status=VotingStatus.CLOSED)
+        .count(),
+    }
+
+
+def leader_waiting_counts(bloc_ids, today) -> dict[str, int]:
+    """For a bloc leader: votes open in the blocs it leads, meetings to come. Two queries."""
+    return {
+        "votes_open": _with_round_status(Election.objects.filter(bloc_id__in=bloc_ids, year__status=YearStatus.OPEN))
+        .filter(round_status=VotingStatus.OPEN)
+        .count(),
+        "meetings": Meeting.objects.filter(bloc_id__in=bloc_ids, date__gte=today).count(),
+    }
+
+
+def ballots_to_cast(enterprise_id: int) -> int:
+    """Open rounds of a bloc election in which the enterprise is an elector and has not voted. One query."""
+    return (
+        EligibleVoter.objects.filter(
+            enterprise_id=enterprise_id,
+            session__status=VotingStatus.OPEN,
+            session__subject_type=ContentType.objects.get_for_model(Election),
+        )
+        .exclude(Exists(Ballot.objects.filter(voter=OuterRef("pk"))))
+        .count()
+    )

@@ -2,18 +2,21 @@
 ``BlocsConfig.ready``): what the blocs know about an enterprise, who else may see it, its demo data, and the
 consolidation decision's kind, sample, signature and return."""
 
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from blocs.enums import EnterpriseRole
 from blocs.membership import demo, documents, permissions, queries
 from blocs.membership.forms import ApplicationForm, DelegateForm
 from blocs.membership.services import decisions
 from blocs.membership.tasks import task_announce_election
-from blocs.register.queries import people_of
+from blocs.register.permissions import can_manage_blocs
+from blocs.register.queries import enterprise_of, people_of
 from blocs.register.signals import Column, Section
 from thidua.notifications.kinds import NotificationKind
+from thidua.waiting import Waiting
 
 APPLICATIONS_ON_OWN_PAGE = 10
 
@@ -116,10 +119,10 @@ def notification_kinds(**kwargs) -> list[NotificationKind]:
     """``thidua.notifications.kinds.notification_kinds``: what the membership announces."""
     group = pgettext_lazy("notification group", "Membership and elections")
     return [
-        NotificationKind(20, "application_received", _lazy("An enterprise applied to join a bloc"), group),
-        NotificationKind(21, "application_decided", _lazy("Our application was decided"), group),
-        NotificationKind(22, "election_opened", _lazy("A vote of our bloc opened"), group),
-        NotificationKind(23, "election_closed", _lazy("A round of a bloc's election is over"), group),
+        NotificationKind(20, "application_received", gettext_lazy("An enterprise applied to join a bloc"), group),
+        NotificationKind(21, "application_decided", gettext_lazy("Our application was decided"), group),
+        NotificationKind(22, "election_opened", gettext_lazy("A vote of our bloc opened"), group),
+        NotificationKind(23, "election_closed", gettext_lazy("A round of a bloc's election is over"), group),
     ]
 
 
@@ -144,3 +147,35 @@ def notice_audience_users(*, board, key, **kwargs):
 def election_announcement_requested(*, election_id: int, event: str, **kwargs) -> None:
     """Hand an election's announcement (opened, round closed) to the Celery worker."""
     task_announce_election.delay(election_id=election_id, event=event)
+
+
+def waiting_items(*, user, **kwargs) -> list[Waiting]:
+    """``thidua.waiting.waiting_items``: applications, regulations and election results for the Board's
+    managers; open votes and meetings for a bloc leader; ballots to cast for a member unit."""
+    items: list[Waiting] = []
+    if can_manage_blocs(user):
+        counts = queries.board_waiting_counts(user.organization)
+        items += [
+            Waiting(20, gettext_lazy("Applications to decide"), reverse("membership:application_list"), counts["applications"]),
+            Waiting(22, gettext_lazy("Bloc regulations to confirm"), reverse("membership:bloc_list"), counts["regulations"]),
+            Waiting(24, gettext_lazy("Elections whose round is over: confirm the result or start the next round"),
+                    reverse("membership:election_list"), counts["elections"]),
+        ]
+    led = queries.led_bloc_ids(user)
+    if led:
+        counts = queries.leader_waiting_counts(led, timezone.localdate())
+        items += [
+            Waiting(26, gettext_lazy("Votes open in your bloc"), reverse("membership:election_list"), counts["votes_open"]),
+            Waiting(27, gettext_lazy("Meetings to come"), reverse("membership:my_blocs"), counts["meetings"]),
+        ]
+    link = enterprise_of(user)
+    if link is not None and queries.speaks_for_own_enterprise(user):
+        items.append(
+            Waiting(
+                28,
+                gettext_lazy("Ballots to cast for your enterprise"),
+                reverse("membership:election_list"),
+                queries.ballots_to_cast(link.enterprise_id),
+            )
+        )
+    return items

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 
-from blocs.enums import MembershipStatus
+from blocs.enums import EnterpriseRole, MembershipRole, MembershipStatus, YearStatus
 from blocs.membership.models import BlocMembership, EmulationYear
 from blocs.membership.queries import led_bloc_ids
 from blocs.pledges.enums import PledgeStatus, TemplateStatus
@@ -220,3 +220,54 @@ def pledges_of_enterprise(enterprise) -> QuerySet[Pledge]:
         .select_related("template__year", "template__bloc", "signature")
         .order_by("-template__year__year", "-version")
     )
+
+
+# ---------------------------------------------------------------------------
+# What waits on the home page (a fixed number of queries per role)
+# ---------------------------------------------------------------------------
+def _open_current(board) -> QuerySet[Pledge]:
+    return Pledge.objects.filter(
+        organization=board, amendment__isnull=True, template__year__status=YearStatus.OPEN
+    )
+
+
+def board_waiting_counts(board, today) -> dict[str, int]:
+    """For the Board's managers: templates to approve, pledges not signed by their deadline. Two queries."""
+    return {
+        "templates": PledgeTemplate.objects.filter(organization=board, status=TemplateStatus.SUBMITTED).count(),
+        "late": _open_current(board)
+        .filter(
+            template__status=TemplateStatus.APPROVED,
+            template__signing_closed_at__isnull=True,
+            template__signing_deadline__lt=today,
+        )
+        .exclude(status__in=[PledgeStatus.SIGNED, PledgeStatus.LOCKED, PledgeStatus.SUPERSEDED])
+        .count(),
+    }
+
+
+def pledges_to_review(user, board) -> int:
+    """Submitted pledges the user reviews as bloc leader (its members', never its own) or as deputy (the
+    leader's own). One query."""
+    link = enterprise_of(user)
+    if link is None:
+        return 0
+    own = link.enterprise_id
+    led = led_bloc_ids(user)
+    deputy_blocs = BlocMembership.objects.filter(
+        enterprise_id=own,
+        role=MembershipRole.DEPUTY,
+        status=MembershipStatus.ACTIVE,
+        year__status=YearStatus.OPEN,
+    ).values("bloc_id")
+    leader_of_bloc = BlocMembership.objects.filter(
+        bloc_id=OuterRef("template__bloc_id"),
+        year_id=OuterRef("template__year_id"),
+        role=MembershipRole.LEADER,
+        status=MembershipStatus.ACTIVE,
+    ).values("enterprise_id")[:1]
+    as_leader = Q(template__bloc_id__in=led) & ~Q(enterprise_id=own)
+    as_deputy = Q(template__bloc_id__in=deputy_blocs) & Q(enterprise_id=Subquery(leader_of_bloc))
+    if link.role != EnterpriseRole.REPRESENTATIVE:
+        as_deputy = Q(pk__in=[])
+    return _open_current(board).filter(as_leader | as_deputy, status=PledgeStatus.SUBMITTED).count()

@@ -2,13 +2,28 @@
 signed pledges when a year closes, who may see a joint pledge document, the enterprise page's pledge list,
 the demo pledges and the joint pledge's sample document."""
 
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from blocs.enums import YearStatus
 from blocs.pledges import demo, documents, permissions, queries
+from blocs.pledges.enums import PledgeStatus
 from blocs.pledges.services import lock_pledges_for_year
 from blocs.pledges.services.membership import open_pledge_for_new_member, release_withdrawn_member
+from blocs.register.permissions import can_manage_blocs
 from blocs.register.signals import Section
+from thidua.accounts.permissions import acting_board, is_board_staff
 from thidua.notifications.kinds import NotificationKind
+from thidua.waiting import Waiting
+
+# The steps at which a pledge waits for its own enterprise, as the home page says them.
+OWN_STEPS = {
+    PledgeStatus.DRAFT: _("Your pledge for %(year)s: fill it in and submit it"),
+    PledgeStatus.AMENDMENT_DRAFT: _("Your amended pledge for %(year)s: fill it in and submit it"),
+    PledgeStatus.RETURNED: _("Your pledge for %(year)s was returned: correct it and submit it again"),
+    PledgeStatus.ACCEPTED: _("Your pledge for %(year)s is accepted: sign it"),
+}
 
 
 def lock_pledges_on_year_closing(*, year, closed_by, **kwargs) -> None:
@@ -70,3 +85,43 @@ def notification_kinds(**kwargs) -> list[NotificationKind]:
         NotificationKind(37, "pledge_reminder", _("Reminder: our pledge is due"), group),
         NotificationKind(38, "pledge_review_reminder", _("Reminder: a pledge waits for my review"), group),
     ]
+
+
+def waiting_items(*, user, **kwargs) -> list[Waiting]:
+    """``thidua.waiting.waiting_items``: templates to approve and late pledges for the Board's managers;
+    pledges to review for a bloc leader (or deputy); the enterprise's own pledge step and its deadline."""
+    board = acting_board(user)
+    if board is None:
+        return []
+    today = timezone.localdate()
+    if can_manage_blocs(user):
+        counts = queries.board_waiting_counts(board, today)
+        return [
+            Waiting(30, _("Pledge templates to approve"), reverse("pledges:template_list"), counts["templates"]),
+            Waiting(
+                31, _("Pledges not signed by their deadline"), reverse("pledges:progress"), counts["late"], late=True
+            ),
+        ]
+    if is_board_staff(user):
+        return []
+    items = [
+        Waiting(
+            32,
+            _("Pledges to review"),
+            f"{reverse('pledges:progress')}?status={PledgeStatus.SUBMITTED}",
+            queries.pledges_to_review(user, board),
+        )
+    ]
+    pledge = queries.my_current_pledge(user)
+    if pledge is not None and pledge.status in OWN_STEPS and pledge.template.year.status == YearStatus.OPEN:
+        deadline = pledge.template.signing_deadline
+        items.append(
+            Waiting(
+                33,
+                OWN_STEPS[pledge.status] % {"year": pledge.template.year.year},
+                reverse("pledges:pledge_detail", args=[pledge.pk]),
+                note=_("to be signed by %(date)s") % {"date": deadline.strftime("%d/%m/%Y")},
+                late=deadline < today,
+            )
+        )
+    return items

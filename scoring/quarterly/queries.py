@@ -20,7 +20,7 @@ from blocs.pledges.enums import Aggregation
 from blocs.pledges.queries import catalogue_for, signed_targets
 from blocs.register.queries import enterprise_of
 from scoring.quarterly.completion import Completion, completion, percent
-from scoring.quarterly.enums import ReportStatus, ReviewStatus
+from scoring.quarterly.enums import PeriodStatus, ReportStatus, ReviewStatus
 from scoring.quarterly.models import (
     COUNTED_REPORT_STATUSES,
     BlocReview,
@@ -33,7 +33,7 @@ from scoring.quarterly.models import (
     ReviewTransition,
 )
 from scoring.quarterly.periods import Deadlines, effective_deadlines
-from scoring.quarterly.permissions import bloc_roles
+from scoring.quarterly.permissions import bloc_roles, own_enterprise_id
 from scoring.quarterly.ytd import QUARTER_KINDS, earlier_of, ytd_rule
 from thidua.accounts.enums import BoardRole
 from thidua.accounts.models import User
@@ -786,3 +786,37 @@ def active_blocs_with_members(period: ReportingPeriod) -> QuerySet[Bloc]:
         memberships__year_id=period.year_id,
         memberships__status=MembershipStatus.ACTIVE,
     ).distinct()
+
+
+# ---------------------------------------------------------------------------
+# What waits on the home page (a fixed number of queries per role)
+# ---------------------------------------------------------------------------
+DUE_STATUSES = (ReportStatus.NOT_STARTED, ReportStatus.DRAFT, ReportStatus.RETURNED)
+
+
+def reviews_to_accept(board) -> int:
+    """Bloc reviews submitted to the Board. One query."""
+    return BlocReview.objects.filter(organization=board, status=ReviewStatus.SUBMITTED).count()
+
+
+def enterprise_waiting_counts(user) -> dict[str, int]:
+    """For an enterprise user, in one query over the open periods: ``review``, the submitted reports of the
+    members of the blocs its enterprise leads (never its own); ``due``, its own reports still to submit
+    (not waived)."""
+    enterprise_id = own_enterprise_id(user)
+    if enterprise_id is None:
+        return {"review": 0, "due": 0}
+    leads_it = Exists(
+        BlocMembership.objects.filter(
+            enterprise_id=enterprise_id,
+            role=MembershipRole.LEADER,
+            status=MembershipStatus.ACTIVE,
+            bloc_id=OuterRef("bloc_id"),
+            year_id=OuterRef("period__year_id"),
+        )
+    )
+    own = Q(enterprise_id=enterprise_id)
+    return EnterpriseReport.objects.filter(period__status=PeriodStatus.OPEN).aggregate(
+        review=Count("pk", filter=Q(leads_it, status=ReportStatus.SUBMITTED) & ~own),
+        due=Count("pk", filter=own & Q(status__in=DUE_STATUSES, waived=False)),
+    )

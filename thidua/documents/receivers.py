@@ -5,13 +5,17 @@ import logging
 
 from django.db.models.signals import post_save
 from django.dispatch import receiver
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from thidua.accounts.models import Organization
+from thidua.documents.permissions import can_sign
+from thidua.documents.queries import signature_queue
 from thidua.documents.services.legal_bases import seed_legal_bases
 from thidua.documents.signals import notice_delivery_requested, render_requested
 from thidua.documents.tasks import task_deliver_notice, task_render_document
 from thidua.notifications.kinds import NotificationKind, notification_kinds
+from thidua.waiting import Waiting, waiting_items
 
 logger = logging.getLogger(__name__)
 
@@ -54,4 +58,15 @@ def kinds_of_documents(**kwargs) -> list[NotificationKind]:
         NotificationKind(11, "document_issued", _("A document I submitted was signed and issued"), group),
         NotificationKind(12, "document_returned", _("A document I submitted was returned by the signer"), group),
         NotificationKind(13, "notice_issued", _("A notice of the Board was delivered to me"), group),
+    ]
+
+
+@receiver(waiting_items, dispatch_uid="thidua.documents.receivers.waiting_items")
+def documents_waiting(*, user, **kwargs) -> list[Waiting]:
+    """``thidua.waiting.waiting_items``: the documents waiting for the signer's signature."""
+    if not can_sign(user):
+        return []
+    return [
+        Waiting(10, _("Documents waiting for your signature"), reverse("documents:signature_queue"),
+                signature_queue(user).count())
     ]
