@@ -106,6 +106,31 @@ def test_the_template_lint_catches_offences():
     assert JAVASCRIPT_URL.search('<a href="javascript:void(0)">')
 
 
+# --- tables on a phone ---------------------------------------------------------------------------------
+# A table scrolls inside its own box on a 390 px phone (never the page), and that box can be reached with the
+# keyboard to scroll it (axe: scrollable-region-focusable). The crawl in tests/e2e/test_every_page.py checks
+# the pages it reaches; this checks the templates of the pages it may not (PDF and e-mail templates aside).
+SCREEN_TABLE = re.compile(r"<table\b")
+TABLE_BOX = '<div class="table-responsive'
+
+
+def screen_template_files() -> list[Path]:
+    return [file for file in template_files() if not {"pdf", "emails"} & set(file.relative_to(ROOT).parts)]
+
+
+def test_every_table_scrolls_in_a_focusable_box_of_its_own():
+    offences = []
+    for file in screen_template_files():
+        lines = file.read_text(encoding="utf-8").splitlines()
+        for number, line in enumerate(lines, start=1):
+            if SCREEN_TABLE.search(line):
+                box = lines[number - 2] if number > 1 else ""
+                if TABLE_BOX not in box or 'tabindex="0"' not in box:
+                    offences.append(f"{file.relative_to(ROOT)}:{number}: {line.strip()[:80]}")
+
+    assert offences == [], 'wrap each table in <div class="table-responsive" tabindex="0">'
+
+
 # --- styled error pages -------------------------------------------------------------------------------
 
 

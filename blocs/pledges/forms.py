@@ -116,7 +116,13 @@ class PledgeForm(forms.Form):
             self.fields[f"basis_{indicator.code}"] = forms.ChoiceField(
                 label=_("Basis"),
                 choices=TargetBasis.choices,
-                widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+                widget=forms.Select(
+                    attrs={
+                        "class": "form-select form-select-sm",
+                        # The table's column header is not a label: name each select for screen readers.
+                        "aria-label": _("Basis of the target: %(indicator)s") % {"indicator": indicator.name},
+                    }
+                ),
             )
 
     def rows(self):
