@@ -379,13 +379,23 @@ def member_contacts(memberships) -> dict[int, list[EnterpriseUser]]:
     return contacts
 
 
+def application_status_filter(params) -> str:
+    """The status the applications list (and its export) shows: ``?status=`` if it is one, "" for all
+    (``?status=all``), the applications waiting for a decision when none is named."""
+    status = params.get("status", ApplicationStatus.SUBMITTED)
+    return status if status in ApplicationStatus.values else ""
+
+
 def applications_for_board(
-    board, *, status: str = ApplicationStatus.SUBMITTED
+    board, *, status: str = ApplicationStatus.SUBMITTED, year: EmulationYear | None = None
 ) -> QuerySet[MembershipApplication]:
-    """The page query joins only to-one rows (the paginator's count drops the joins)."""
+    """The applications of the Board, in ``year`` if one is given, with ``status`` if one is given. The page
+    query joins only to-one rows (the paginator's count drops the joins)."""
     qs = MembershipApplication.objects.filter(enterprise__organization=board).select_related(
         "enterprise", "enterprise__park", "year", "preferred_bloc", "decided_bloc"
     )
+    if year is not None:
+        qs = qs.filter(year=year)
     if status:
         qs = qs.filter(status=status)
     return qs.order_by("-submitted_at", "-id")
@@ -471,35 +481,16 @@ def blocs_for_pledge_templates(board, user, *, all_blocs: bool) -> QuerySet[Bloc
 # ---------------------------------------------------------------------------
 # Excel exports: whole lists of one Board, with the list pages' filters
 # ---------------------------------------------------------------------------
-def selected_year(board, params) -> EmulationYear | None:
-    """The year named by ``?year=`` among the Board's years, else the latest one."""
-    years = years_for_board(board)
-    value = params.get("year") or ""
-    if value.isdigit():
-        return years.filter(year=int(value)).first()
-    return years.first()
-
-
 def memberships_for_export(board, year: EmulationYear | None, params) -> QuerySet[BlocMembership]:
+    """The active members in ``year`` (none without a year), of the bloc named by ``?bloc=`` if any."""
     qs = BlocMembership.objects.filter(
         bloc__organization=board, year=year, status=MembershipStatus.ACTIVE
     ).select_related("bloc", "enterprise", "enterprise__park")
+    qs = qs if year is not None else qs.none()
     bloc = params.get("bloc") or ""
     if bloc.isdigit():
         qs = qs.filter(bloc_id=int(bloc))
     return qs.order_by("bloc__code", "role", "enterprise__name")
-
-
-def applications_for_export(board, year: EmulationYear | None, params) -> QuerySet[MembershipApplication]:
-    qs = MembershipApplication.objects.filter(enterprise__organization=board).select_related(
-        "year", "enterprise", "preferred_bloc", "decided_bloc"
-    )
-    if year is not None:
-        qs = qs.filter(year=year)
-    status = params.get("status") or ""
-    if status:
-        qs = qs.filter(status=status)
-    return qs.order_by("-created_at")
 
 
 # ---------------------------------------------------------------------------

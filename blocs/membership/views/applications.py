@@ -11,6 +11,7 @@ from blocs.enums import ApplicationStatus
 from blocs.membership import permissions as perms
 from blocs.membership import queries, services
 from blocs.membership.forms import ApplicationForm, ApproveForm, ReasonForm
+from blocs.membership.year_in_view import year_in_view
 from blocs.register.permissions import get_own_enterprise_or_404
 from thidua.accounts.permissions import Access, require_board_staff
 from thidua.formtools import message_service_errors
@@ -19,16 +20,17 @@ from thidua.pagination import paginate, query_string_without_page
 
 def application_list(request: HttpRequest) -> HttpResponse:
     board = require_board_staff(request.user)
-    status = request.GET.get("status", ApplicationStatus.SUBMITTED)
-    status = "" if status == "all" else status
-    if status not in ApplicationStatus.values:
-        status = ""
-    page = paginate(queries.applications_for_board(board, status=status), request.GET.get("page"))
+    status = queries.application_status_filter(request.GET)
+    year_view = year_in_view(board, request.GET, keep=("status",))
+    page = paginate(
+        queries.applications_for_board(board, status=status, year=year_view.year), request.GET.get("page")
+    )
     return render(
         request,
         "blocs/membership/application_list.html",
         {
             "page_obj": page,
+            "year_view": year_view,
             "status": status,
             "statuses": ApplicationStatus.choices,
             "query_string": query_string_without_page(request),

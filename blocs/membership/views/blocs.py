@@ -11,6 +11,7 @@ from blocs.enums import MembershipRole
 from blocs.membership import permissions as perms
 from blocs.membership import queries, services
 from blocs.membership.forms import AddMemberForm, BlocForm, ReasonForm, RoleForm
+from blocs.membership.year_in_view import year_in_view
 from blocs.register.permissions import get_own_enterprise_or_404
 from thidua.accounts.permissions import MANAGER_ROLES, Access, require_board_staff
 from thidua.formtools import add_service_errors, message_service_errors
@@ -19,12 +20,19 @@ from thidua.pagination import paginate
 
 def bloc_list(request: HttpRequest) -> HttpResponse:
     board = require_board_staff(request.user)
-    year = queries.open_year_of(board)
-    page = queries.bloc_page(paginate(queries.blocs_for_board(board), request.GET.get("page")), year)
+    year_view = year_in_view(board, request.GET)
+    page = queries.bloc_page(
+        paginate(queries.blocs_for_board(board), request.GET.get("page")), year_view.year
+    )
     return render(
         request,
         "blocs/membership/bloc_list.html",
-        {"page_obj": page, "year": year, "can_manage": perms.can_manage_blocs(request.user)},
+        {
+            "page_obj": page,
+            "year_view": year_view,
+            "year": year_view.year,
+            "can_manage": perms.can_manage_blocs(request.user),
+        },
     )
 
 
@@ -33,9 +41,7 @@ def bloc_create(request: HttpRequest) -> HttpResponse:
     form = BlocForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            bloc = services.create_bloc(
-                organization=board, data=form.cleaned_data, created_by=request.user
-            )
+            bloc = services.create_bloc(organization=board, data=form.cleaned_data, created_by=request.user)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
@@ -62,10 +68,9 @@ def bloc_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 def bloc_detail(request: HttpRequest, pk: int) -> HttpResponse:
     bloc = perms.get_bloc_for_user_or_404(request.user, pk)
-    members = list(
-        queries.members_of(bloc, queries.open_year_id(bloc.organization_id)).select_related("year")
-    )
-    year = members[0].year if members else None
+    year_view = year_in_view(bloc.organization_id, request.GET)
+    year = year_view.year
+    members = list(queries.members_of(bloc, year))
     show_contacts = perms.can_see_contacts(request.user, bloc)
     contacts = queries.member_contacts(members) if show_contacts else {}
     return render(
@@ -74,9 +79,11 @@ def bloc_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "bloc": bloc,
             "year": year,
+            "year_view": year_view,
             "rows": [(m, contacts.get(m.enterprise_id, [])) for m in members],
             "show_contacts": show_contacts,
             "can_manage": perms.can_manage_blocs(request.user),
+            "can_change_members": perms.can_manage_blocs(request.user) and year_view.is_open,
             "role_choices": MembershipRole.choices,
             "elections": queries.with_current_rounds(queries.elections_of(bloc)[:5]),
             "can_run_elections": perms.can_run_elections(request.user, bloc),
