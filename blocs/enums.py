@@ -41,6 +41,7 @@ class ApplicationStatus(models.TextChoices):
     SUBMITTED = "SUBMITTED", _("Submitted")
     APPROVED = "APPROVED", _("Approved")
     REJECTED = "REJECTED", _("Rejected")
+    WITHDRAWN = "WITHDRAWN", pgettext_lazy("application", "Withdrawn")
 
 
 class DecisionStatus(models.TextChoices):

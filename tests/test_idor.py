@@ -310,6 +310,9 @@ CASES = {
     "membership:application_reject": lambda o: MembershipApplicationFactory(
         enterprise=o.enterprise(), year=o.year()
     ),
+    "membership:my_application_withdraw": lambda o: MembershipApplicationFactory(
+        enterprise=o.enterprise(), year=o.year()
+    ),
     "membership:decision_detail": lambda o: ConsolidationDecisionFactory(organization=o.board, year=o.year()),
     "membership:decision_submit": lambda o: ConsolidationDecisionFactory(organization=o.board, year=o.year()),
     "membership:decision_delete": lambda o: ConsolidationDecisionFactory(organization=o.board, year=o.year()),

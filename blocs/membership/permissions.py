@@ -154,7 +154,8 @@ def get_membership_for_user_or_404(user, pk: int, *, access: Access = Access.CHA
 
 
 def get_application_for_user_or_404(user, pk: int, *, access: Access = Access.VIEW) -> MembershipApplication:
-    """``VIEW``: staff and the applying enterprise's users. ``CHANGE`` (decide): the Board's officers."""
+    """``VIEW``: staff and the applying enterprise's users. ``CHANGE`` (decide): the Board's officers.
+    ``SIGN`` (act for the enterprise: withdraw it): the applying enterprise's representative."""
     application = get_object_or_404(
         MembershipApplication.objects.select_related("enterprise", "year", "preferred_bloc", "decided_bloc"),
         enterprise__organization=board_or_404(user),
@@ -164,6 +165,8 @@ def get_application_for_user_or_404(user, pk: int, *, access: Access = Access.VI
         require(is_board_staff(user) or acts_for_enterprise(user, application.enterprise))
     elif access == Access.CHANGE:
         require(can_manage_blocs(user))
+    elif access == Access.SIGN:
+        require(can_file_application(user, application.enterprise))
     else:
         raise ValueError(access)
     return application

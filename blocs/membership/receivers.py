@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
-from blocs.enums import EnterpriseRole
+from blocs.enums import ApplicationStatus, EnterpriseRole
 from blocs.membership import demo, documents, permissions, queries
 from blocs.membership.forms import ApplicationForm, DelegateForm
 from blocs.membership.services import decisions
@@ -68,6 +68,15 @@ def enterprise_sections(*, enterprise, user, page, **kwargs) -> list[Section]:
             if representative
             else []
         )
+        applications = list(queries.applications_of(enterprise)[:APPLICATIONS_ON_OWN_PAGE])
+        pending = next(
+            (
+                a
+                for a in applications
+                if a.status == ApplicationStatus.SUBMITTED and a.year_id == getattr(year, "pk", None)
+            ),
+            None,
+        )
         return [
             Section(
                 order=10,
@@ -85,9 +94,13 @@ def enterprise_sections(*, enterprise, user, page, **kwargs) -> list[Section]:
                 template_name="blocs/membership/includes/_my_applications.html",
                 context={
                     "year": year,
-                    "applications": queries.applications_of(enterprise)[:APPLICATIONS_ON_OWN_PAGE],
+                    "applications": applications,
                     "representative": representative,
-                    "can_apply": representative and year is not None and membership is None,
+                    # Not offered again while the Board has not decided the pending one (it can be withdrawn).
+                    "can_apply": representative
+                    and year is not None
+                    and membership is None
+                    and pending is None,
                     "application_form": ApplicationForm(board=enterprise.organization),
                 },
             ),

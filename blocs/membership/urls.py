@@ -66,6 +66,11 @@ urlpatterns = [
     path("statistics/", reports.participation, name="participation"),
     path("statistics/export.xlsx", reports.participation_export, name="participation_export"),
     path("my/application/", applications.my_application_submit, name="my_application_submit"),
+    path(
+        "my/applications/<int:pk>/withdraw/",
+        applications.my_application_withdraw,
+        name="my_application_withdraw",
+    ),
     path("my/blocs/", blocs.my_blocs, name="my_blocs"),
     path("my/delegate/", delegations.delegate_name, name="delegate_name"),
     path("my/delegate/revoke/", delegations.delegate_revoke, name="delegate_revoke"),

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from blocs.enums import ApplicationStatus, MembershipRole
+from blocs.enums import ApplicationStatus, EnterpriseRole, MembershipRole
 from blocs.membership.queries import current_round
 from blocs.models import BlocMembership, ConsolidationDecision, Election, MembershipApplication
 from blocs.voting.enums import VotingStatus
@@ -11,6 +11,7 @@ from tests.conftest import english
 from tests.documents.conftest import totp_now
 from tests.factories.accounts import TEST_PASSWORD
 from tests.factories.blocs import EnterpriseFactory, enterprise_user
+from thidua.audit.models import AuditEvent
 from thidua.documents.models import GeneratedDocument
 from thidua.documents.queries import signature_requests_for_owner
 
@@ -78,6 +79,72 @@ def test_apply_approve_issue_and_download(world, blocs_world, client_for, django
     download = officer.get(reverse("documents:document_download", args=[document.pk]))
     assert download.status_code == 200
     assert b"".join(download.streaming_content)[:4] == b"%PDF"
+
+
+def test_applicant_sees_its_pending_application_and_is_not_offered_the_form_again(
+    world, blocs_world, client_for
+):
+    newcomer = EnterpriseFactory(organization=world.a.board)
+    applicant = english(client_for(enterprise_user(newcomer)))
+    before = applicant.get(reverse("register:my_enterprise")).content.decode()
+
+    applicant.post(reverse("membership:my_application_submit"), {"preferred_bloc": blocs_world.bloc.pk})
+    page = applicant.get(reverse("register:my_enterprise")).content.decode()
+
+    application = MembershipApplication.objects.get(enterprise=newcomer)
+    assert reverse("membership:my_application_submit") in before
+    assert reverse("membership:my_application_submit") not in page
+    assert "Khối thi đua KCN Thanh Bình" in page
+    assert "Sent on" in page
+    assert reverse("membership:my_application_withdraw", args=[application.pk]) in page
+
+
+def test_applicant_withdraws_its_application_and_may_apply_again(world, blocs_world, client_for):
+    newcomer = EnterpriseFactory(organization=world.a.board)
+    applicant = english(client_for(enterprise_user(newcomer)))
+    applicant.post(reverse("membership:my_application_submit"), {"preferred_bloc": blocs_world.bloc.pk})
+    application = MembershipApplication.objects.get(enterprise=newcomer)
+
+    response = applicant.post(reverse("membership:my_application_withdraw", args=[application.pk]))
+    page = applicant.get(reverse("register:my_enterprise")).content.decode()
+    again = applicant.post(reverse("membership:my_application_submit"), {"note": "Xin tham gia lại"})
+
+    application.refresh_from_db()
+    assert response.status_code == 302
+    assert application.status == ApplicationStatus.WITHDRAWN
+    assert AuditEvent.objects.filter(action="application.withdrawn", object_id=str(application.pk)).exists()
+    assert "Withdrawn on" in page
+    assert again.status_code == 302
+    assert (
+        MembershipApplication.objects.filter(enterprise=newcomer, status=ApplicationStatus.SUBMITTED).count()
+        == 1
+    )
+
+
+def test_only_the_applicants_representative_withdraws_and_only_while_pending(world, blocs_world, client_for):
+    newcomer = EnterpriseFactory(organization=world.a.board)
+    representative = client_for(enterprise_user(newcomer))
+    reporter = client_for(enterprise_user(newcomer, role=EnterpriseRole.REPORTER))
+    representative.post(reverse("membership:my_application_submit"), {"note": ""})
+    application = MembershipApplication.objects.get(enterprise=newcomer)
+    url = reverse("membership:my_application_withdraw", args=[application.pk])
+
+    by_reporter = reporter.post(url)
+    by_other_enterprise = client_for(blocs_world.member).post(url)
+    by_officer = client_for(world.a.officer).post(url)
+    client_for(world.a.officer).post(
+        reverse("membership:application_reject", args=[application.pk]), {"reason": "Chưa đủ điều kiện"}
+    )
+    after_decision = english(representative).post(url, follow=True)
+
+    application.refresh_from_db()
+    assert (by_reporter.status_code, by_other_enterprise.status_code, by_officer.status_code) == (
+        403,
+        403,
+        403,
+    )
+    assert application.status == ApplicationStatus.REJECTED
+    assert "This application has already been decided." in after_decision.content.decode()
 
 
 def test_reject_with_reason_shows_on_enterprise_page(world, blocs_world, client_for):

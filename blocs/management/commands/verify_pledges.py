@@ -1,6 +1,10 @@
-"""``manage.py verify_pledges``: recompute every signed pledge's fingerprint from the current rows."""
+"""``manage.py verify_pledges``: recompute every signed pledge's fingerprint from the current rows.
+
+It speaks the portal's language (Vietnamese by default), as ``verify_audit`` does."""
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from blocs.pledges.fingerprint import verify_pledge_signature
 from blocs.pledges.models import PledgeSignature
@@ -23,9 +27,26 @@ class Command(BaseCommand):
                 continue
             failed += 1
             self.stdout.write(
-                f"FAILED pledge {result.pledge_id} {result.label}: stored {result.short_stored} "
-                f"recomputed {result.short_recomputed} — {'; '.join(result.problems)}"
+                _(
+                    "FAILED pledge %(id)s %(label)s: stored %(stored)s recomputed %(recomputed)s — %(problems)s"
+                )
+                % {
+                    "id": result.pledge_id,
+                    "label": result.label,
+                    "stored": result.short_stored,
+                    "recomputed": result.short_recomputed,
+                    "problems": "; ".join(str(problem) for problem in result.problems),
+                }
             )
-        self.stdout.write(f"{total - failed}/{total} signatures valid.")
+        summary = _("%(valid)d/%(total)d signatures valid.") % {"valid": total - failed, "total": total}
         if failed:
-            raise CommandError(f"{failed} pledge signature(s) failed verification.")
+            self.stdout.write(summary)
+            raise CommandError(
+                ngettext(
+                    "%(count)d pledge signature failed verification.",
+                    "%(count)d pledge signatures failed verification.",
+                    failed,
+                )
+                % {"count": failed}
+            )
+        self.stdout.write(self.style.SUCCESS(summary))

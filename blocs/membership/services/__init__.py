@@ -1,6 +1,11 @@
 """Every write of the membership, one module per topic. Each service is keyword-only, atomic and audited."""
 
-from blocs.membership.services.applications import approve_application, reject_application, submit_application
+from blocs.membership.services.applications import (
+    approve_application,
+    reject_application,
+    submit_application,
+    withdraw_application,
+)
 from blocs.membership.services.blocs import create_bloc, update_bloc
 from blocs.membership.services.decisions import (
     consolidation_problems,
@@ -67,5 +72,6 @@ __all__ = [
     "submit_consolidation_decision",
     "update_bloc",
     "update_year_settings",
+    "withdraw_application",
     "withdraw_membership",
 ]

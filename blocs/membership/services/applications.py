@@ -115,3 +115,20 @@ def reject_application(
     )
     announce_application_decided(application)
     return application
+
+
+@transaction.atomic
+def withdraw_application(*, application: MembershipApplication, withdrawn_by) -> MembershipApplication:
+    """The enterprise takes back its application while the Board has not decided it; it may apply again."""
+    application = _locked_pending(application)
+    application.status = ApplicationStatus.WITHDRAWN
+    application.decided_at = timezone.now()
+    application.save(update_fields=["status", "decided_at"])
+    record_event(
+        action="application.withdrawn",
+        actor=withdrawn_by,
+        organization=application.enterprise.organization,
+        obj=application,
+        changes={"year": application.year.year},
+    )
+    return application

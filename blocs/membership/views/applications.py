@@ -112,3 +112,16 @@ def my_application_submit(request: HttpRequest) -> HttpResponse:
     else:
         messages.success(request, _("Your application was sent to the Board."))
     return redirect("register:my_enterprise")
+
+
+@require_POST
+def my_application_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    """The representative withdraws the enterprise's pending application."""
+    application = perms.get_application_for_user_or_404(request.user, pk, access=Access.SIGN)
+    try:
+        services.withdraw_application(application=application, withdrawn_by=request.user)
+    except ValidationError as exc:
+        message_service_errors(request, exc)
+    else:
+        messages.success(request, _("Your application was withdrawn."))
+    return redirect("register:my_enterprise")

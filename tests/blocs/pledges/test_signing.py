@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection, connections
+from django.utils import translation
 
 from blocs.pledges import fingerprint, services
 from blocs.pledges.enums import PledgeStatus
@@ -116,6 +117,25 @@ def test_raw_sql_edit_of_a_target_is_detected_and_names_the_pledge(pw, world, ca
     with pytest.raises(CommandError):
         call_command("verify_pledges")
     assert f"FAILED pledge {pledge.pk} {pw.member.name}" in capsys.readouterr().out
+
+
+def test_verify_pledges_speaks_vietnamese_like_verify_audit(pw, world, capsys):
+    signed(pw, pw.member, pw.member_rep, world.a.officer)
+    pledge = pw.pledge_of(pw.member)
+    target = PledgeTarget.objects.filter(pledge=pledge).first()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {PledgeTarget._meta.db_table} SET value = %s WHERE id = %s",
+            [Decimal("1.0000"), target.pk],
+        )
+
+    with translation.override("vi"), pytest.raises(CommandError) as failure:
+        call_command("verify_pledges")
+
+    out = capsys.readouterr().out
+    assert f"KHÔNG HỢP LỆ: giao ước {pledge.pk} {pw.member.name}" in out
+    assert "0/1 chữ ký hợp lệ." in out
+    assert str(failure.value) == "1 chữ ký giao ước không vượt qua kiểm tra."
 
 
 def test_verify_pledges_passes_on_untouched_signatures(pw, world, capsys):
