@@ -157,7 +157,9 @@ def get_application_for_user_or_404(user, pk: int, *, access: Access = Access.VI
     """``VIEW``: staff and the applying enterprise's users. ``CHANGE`` (decide): the Board's officers.
     ``SIGN`` (act for the enterprise: withdraw it): the applying enterprise's representative."""
     application = get_object_or_404(
-        MembershipApplication.objects.select_related("enterprise", "year", "preferred_bloc", "decided_bloc"),
+        MembershipApplication.objects.select_related(
+            "enterprise", "enterprise__park", "year", "preferred_bloc", "decided_bloc", "submitted_by"
+        ),
         enterprise__organization=board_or_404(user),
         pk=pk,
     )

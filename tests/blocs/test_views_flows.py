@@ -10,7 +10,13 @@ from blocs.voting.enums import VotingStatus
 from tests.conftest import english
 from tests.documents.conftest import totp_now
 from tests.factories.accounts import TEST_PASSWORD
-from tests.factories.blocs import EnterpriseFactory, enterprise_user
+from tests.factories.blocs import (
+    BlocMembershipFactory,
+    EmulationYearFactory,
+    EnterpriseFactory,
+    MembershipApplicationFactory,
+    enterprise_user,
+)
 from thidua.audit.models import AuditEvent
 from thidua.documents.models import GeneratedDocument
 from thidua.documents.queries import signature_requests_for_owner
@@ -145,6 +151,38 @@ def test_only_the_applicants_representative_withdraws_and_only_while_pending(wor
     )
     assert application.status == ApplicationStatus.REJECTED
     assert "This application has already been decided." in after_decision.content.decode()
+
+
+@pytest.mark.parametrize("earlier_years", [1, 3])
+def test_application_detail_shows_what_the_officer_needs_to_decide(
+    world, blocs_world, client_for, django_assert_num_queries, earlier_years
+):
+    enterprise = EnterpriseFactory(
+        organization=world.a.board,
+        name="Công ty TNHH Nông sản Thanh Bình",
+        sector="Chế biến nông sản",
+        employees=420,
+        legal_representative="Trần Văn Bình",
+    )
+    for offset in range(earlier_years):
+        BlocMembershipFactory(
+            bloc=blocs_world.other_bloc,
+            enterprise=enterprise,
+            year=EmulationYearFactory(organization=world.a.board, year=2020 + offset, status="CLOSED"),
+        )
+    application = MembershipApplicationFactory(enterprise=enterprise, year=blocs_world.year)
+    client = english(client_for(world.a.officer))
+    client.get("/")  # warm the session
+
+    with django_assert_num_queries(8):  # session, user, device, roles, application, history, blocs, roles
+        page = client.get(reverse("membership:application_detail", args=[application.pk]))
+
+    html = page.content.decode()
+    assert enterprise.tax_code in html
+    assert enterprise.park.name in html
+    assert "Domestic" in html and "Chế biến nông sản" in html and "420" in html and "Trần Văn Bình" in html
+    card = html.split('data-testid="applicant-enterprise"')[1].split("</dl>")[0]
+    assert card.count(blocs_world.other_bloc.name) == earlier_years
 
 
 def test_reject_with_reason_shows_on_enterprise_page(world, blocs_world, client_for):

@@ -17,6 +17,8 @@ from thidua.accounts.permissions import Access, require_board_staff
 from thidua.formtools import message_service_errors
 from thidua.pagination import paginate, query_string_without_page
 
+HISTORY_ON_APPLICATION = 10
+
 
 def application_list(request: HttpRequest) -> HttpResponse:
     board = require_board_staff(request.user)
@@ -48,6 +50,8 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "blocs/membership/application_detail.html",
         {
             "application": application,
+            # What the officer needs to decide: the enterprise's own data and its blocs in earlier years.
+            "history": queries.enterprise_history(application.enterprise)[:HISTORY_ON_APPLICATION],
             "can_decide": can_decide,
             "approve_form": ApproveForm(board=board, initial={"bloc": application.preferred_bloc}),
             "reject_form": ReasonForm(),
