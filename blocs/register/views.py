@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from blocs.enums import Ownership
 from blocs.register import permissions as perms
 from blocs.register import queries, services, xlsx
 from blocs.register.forms import EnterpriseFilterForm, EnterpriseForm, EnterpriseProfileForm, ParkForm
@@ -267,7 +268,11 @@ def enterprise_import_preview(request: HttpRequest, token: str) -> HttpResponse:
             "token": token,
             "entry": entry,
             "parsed": parsed,
-            "preview_rows": parsed.rows[:PREVIEW_ROWS],
+            # The ownership as the user reads it (its label in the user's language), not its code.
+            "preview_rows": [
+                {**row, "ownership_label": Ownership(row["ownership"]).label}
+                for row in parsed.rows[:PREVIEW_ROWS]
+            ],
             "preview_limit": PREVIEW_ROWS,
         },
     )

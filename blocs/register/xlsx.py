@@ -60,6 +60,7 @@ class RowError:
     row: int
     column: str
     message: str
+    value: str = ""  # what the cell holds, as typed, so the user finds it
 
 
 @dataclass
@@ -186,9 +187,10 @@ def _parse_sheet(sheet, board, update_existing: bool, result: ParsedImport) -> N
             )
             return
         errors: list[RowError] = []
+        typed = {c.field: _text(v) for c, v in zip(COLUMNS, cells, strict=True)}
 
-        def error(column: str, message, errors=errors, number=number) -> None:
-            errors.append(RowError(number, labels.get(column, ""), str(message)))
+        def error(column: str, message, errors=errors, number=number, typed=typed) -> None:
+            errors.append(RowError(number, labels.get(column, ""), str(message), typed.get(column, "")))
 
         formula = [
             c.field for c, v in zip(COLUMNS, cells, strict=True) if isinstance(v, str) and v.startswith("=")
@@ -314,5 +316,10 @@ def enterprises_workbook(enterprises) -> bytes:
         for e in enterprises
     )
     return workbook_bytes(
-        Sheet(gettext("Enterprises"), [c.header_vi for c in COLUMNS], rows, widths=[14, 40, 30, 12, 12] + [20] * 7)
+        Sheet(
+            gettext("Enterprises"),
+            [c.header_vi for c in COLUMNS],
+            rows,
+            widths=[14, 40, 30, 12, 12] + [20] * 7,
+        )
     )

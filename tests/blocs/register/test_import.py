@@ -167,6 +167,18 @@ def test_row_errors_are_in_the_users_language(world, client_for):
     assert preview.context["parsed"].errors[0].message.startswith("Chữ số kiểm tra")
 
 
+def test_preview_shows_the_offending_value_and_the_ownership_in_the_users_language(world, client_for):
+    client = english(client_for(world.a.officer))
+
+    _, with_errors = _preview(client, xlsx_bytes([row("0300588568", ownership="Liên doanh")]))
+    _, valid = _preview(client, xlsx_bytes([row(VINAMILK, ownership="FDI")]))
+
+    values = {(e.column, e.value) for e in with_errors.context["parsed"].errors}
+    assert {("Mã số thuế", "0300588568"), ("Loại hình", "Liên doanh")} <= values
+    assert "<code>Liên doanh</code>" in with_errors.content.decode()
+    assert "Foreign-invested (FDI)" in valid.content.decode()
+
+
 def test_update_existing_updates_instead_of_refusing(world, client_for):
     existing = EnterpriseFactory(organization=world.a.board, tax_code=VINAMILK, name="Tên cũ")
     client = client_for(world.a.officer)
