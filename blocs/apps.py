@@ -51,6 +51,8 @@ class BlocsConfig(AppConfig):
             (seed_demo, membership.seed_demo),
             (document_samples, membership.document_samples),
             (document_kinds, membership.document_kinds),
+            (document_viewer, membership.document_viewer),
+            (document_outsider, membership.document_outsider),
             (notification_kinds, membership.notification_kinds),
             (waiting_items, membership.waiting_items),
             (notice_audiences, membership.notice_audiences),

@@ -326,6 +326,7 @@ CASES = {
     "membership:election_chair_decision": OtherBoard.election,
     "membership:election_next_round": OtherBoard.election,
     "membership:election_apply": OtherBoard.election,
+    "membership:election_minutes": OtherBoard.election,
     "membership:election_create": OtherBoard.bloc,
     "membership:regulation_confirm": lambda o: BlocRegulationFactory(bloc=o.bloc(), status="PROPOSED"),
     "membership:regulation_return": lambda o: BlocRegulationFactory(bloc=o.bloc(), status="PROPOSED"),

@@ -11,9 +11,11 @@
 A row of another Board is a 404; an insider without the right is a 403.
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.shortcuts import get_object_or_404
 
 from blocs.enums import MembershipStatus, YearStatus
+from blocs.membership.minutes import KIND as MINUTES_KIND
 from blocs.membership.models import (
     Bloc,
     BlocMembership,
@@ -230,3 +232,28 @@ def get_election_for_user_or_404(user, pk: int, *, access: Access = Access.VIEW)
     else:
         raise ValueError(access)
     return election
+
+
+def _election_of_minutes(document) -> Election | None:
+    """The election a minutes document was issued for, in the document's Board."""
+    if document.kind != MINUTES_KIND:
+        return None
+    if document.content_type_id != ContentType.objects.get_for_model(Election).pk:
+        return None
+    return (
+        Election.objects.select_related("bloc")
+        .filter(pk=int(document.object_id), bloc__organization_id=document.organization_id)
+        .first()
+    )
+
+
+def election_minutes_document_viewer(user, document) -> bool:
+    """Who may see an election's minutes besides the Board's staff: whoever may see the election (its bloc's
+    leader and members); the ``document_viewer`` receiver."""
+    election = _election_of_minutes(document)
+    return election is not None and can_view_election(user, election)
+
+
+def election_minutes_document_outsider(user, document) -> bool:
+    """An enterprise user who may not see another bloc's minutes gets a 404 (``document_outsider``)."""
+    return document.kind == MINUTES_KIND and enterprise_of(user) is not None and not is_board_staff(user)

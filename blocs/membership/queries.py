@@ -25,6 +25,7 @@ from blocs.enums import (
     RegulationStatus,
     YearStatus,
 )
+from blocs.membership.minutes import KIND as MINUTES_KIND
 from blocs.membership.models import (
     Bloc,
     BlocMembership,
@@ -44,6 +45,7 @@ from blocs.voting.models import Ballot, Candidate, EligibleVoter, VotingSession
 from blocs.voting.queries import latest_rounds, rounds_of, unit_voter_in_last_round
 from thidua.accounts.models import User
 from thidua.documents.enums import DocumentState
+from thidua.documents.queries import documents_for_owner
 
 
 # ---------------------------------------------------------------------------
@@ -639,3 +641,8 @@ def ballots_to_cast(enterprise_id: int) -> int:
         .exclude(Exists(Ballot.objects.filter(voter=OuterRef("pk"))))
         .count()
     )
+
+
+def election_minutes_document(election: Election):
+    """The latest minutes issued for ``election`` (covering the most rounds), or None."""
+    return documents_for_owner(election).filter(kind=MINUTES_KIND).order_by("-created_at", "-id").first()

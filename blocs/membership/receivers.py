@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from blocs.enums import ApplicationStatus, EnterpriseRole
-from blocs.membership import demo, documents, permissions, queries
+from blocs.membership import demo, documents, minutes, permissions, queries
 from blocs.membership.forms import ApplicationForm, DelegateForm
 from blocs.membership.services import decisions
 from blocs.membership.tasks import task_announce_election
@@ -113,7 +113,18 @@ def seed_demo(*, stdout, **kwargs) -> list[dict]:
 
 
 def document_samples(**kwargs) -> dict:
-    return {documents.KIND: documents.sample_consolidation_decision}
+    return {
+        documents.KIND: documents.sample_consolidation_decision,
+        minutes.KIND: minutes.sample_election_minutes,
+    }
+
+
+def document_viewer(*, user, document, **kwargs) -> bool:
+    return permissions.election_minutes_document_viewer(user, document)
+
+
+def document_outsider(*, user, document, **kwargs) -> bool:
+    return permissions.election_minutes_document_outsider(user, document)
 
 
 def document_kinds(**kwargs) -> list:

@@ -63,6 +63,7 @@ urlpatterns = [
     path("elections/<int:pk>/next-round/", elections.election_next_round, name="election_next_round"),
     path("elections/<int:pk>/confirm/", elections.election_confirm, name="election_confirm"),
     path("elections/<int:pk>/apply/", elections.election_apply, name="election_apply"),
+    path("elections/<int:pk>/minutes/", elections.election_minutes, name="election_minutes"),
     path("statistics/", reports.participation, name="participation"),
     path("statistics/export.xlsx", reports.participation_export, name="participation_export"),
     path("my/application/", applications.my_application_submit, name="my_application_submit"),

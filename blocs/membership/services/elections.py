@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from blocs.enums import ElectionOffice, MembershipRole, MembershipStatus
+from blocs.membership import minutes
 from blocs.membership.models import Bloc, BlocMembership, Election, EmulationYear
 from blocs.membership.queries import (
     chosen_enterprises,
@@ -21,6 +22,7 @@ from blocs.membership.queries import (
     deputy_in,
     effective_rules,
     elected_enterprise,
+    election_rounds,
     elector_of,
     leader_in,
 )
@@ -32,6 +34,8 @@ from blocs.voting import services as voting
 from blocs.voting.enums import Counting, VotingMethod, VotingPurpose, VotingStatus
 from blocs.voting.models import Ballot, VotingSession
 from thidua.audit.services import record_event
+from thidua.documents.queries import documents_for_owner
+from thidua.documents.services import issue_document
 
 OFFICE_WORDS = {ElectionOffice.LEADER: "Khối trưởng", ElectionOffice.DEPUTY: "Khối phó"}
 
@@ -304,3 +308,34 @@ def apply_election_result(*, election: Election, applied_by) -> list[BlocMembers
         },
     )
     return applied
+
+
+@transaction.atomic
+def issue_election_minutes(*, election: Election, issued_by):
+    """Issue the minutes (Biên bản) of the election's rounds so far, once its last round is closed: the
+    bloc's document, numbered in the bloc's register and rendered by the worker (``blocs.membership.minutes``).
+    Once per set of rounds: after a second round, the minutes are issued again and cover both."""
+    rounds = election_rounds(election)
+    if not rounds or rounds[-1].status not in (VotingStatus.CLOSED, VotingStatus.RESULT_CONFIRMED):
+        raise ValidationError(_("The minutes are issued once the round is closed."))
+    issued = documents_for_owner(election).filter(kind=minutes.KIND).values_list("context", flat=True)
+    if any(context.get("rounds_count") == len(rounds) for context in issued):
+        raise ValidationError(_("The minutes of these rounds are already issued."))
+    members_count = BlocMembership.objects.filter(
+        bloc=election.bloc, year=election.year, status=MembershipStatus.ACTIVE
+    ).count()
+    representative = issued_by.get_full_name() or issued_by.get_username()
+    document = issue_document(
+        **minutes.issue_kwargs(
+            election=election, rounds=rounds, members_count=members_count, representative=representative
+        ),
+        requested_by=issued_by,
+    )
+    record_event(
+        action="election.minutes_issued",
+        actor=issued_by,
+        organization=election.bloc.organization,
+        obj=election,
+        changes={"document": document.pk, "rounds": len(rounds)},
+    )
+    return document

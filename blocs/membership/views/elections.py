@@ -93,6 +93,8 @@ def election_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "decided": decided,
         "can_confirm": is_board and status == VotingStatus.CLOSED and decided,
         "can_apply": is_board and status == VotingStatus.RESULT_CONFIRMED and election.applied_at is None,
+        "minutes_document": queries.election_minutes_document(election),
+        "can_issue_minutes": can_run and status in (VotingStatus.CLOSED, VotingStatus.RESULT_CONFIRMED),
     }
     if status == VotingStatus.OPEN and elector is not None and elector.pk not in voted:
         context["ballot_form"] = BallotForm(candidates=candidates)
@@ -252,3 +254,13 @@ def election_apply(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as exc:
         return _failed(request, election, exc)
     return _done(request, election, _("The result now holds for %(year)d.") % {"year": election.elects_for})
+
+
+@require_POST
+def election_minutes(request: HttpRequest, pk: int) -> HttpResponse:
+    election = perms.get_election_for_user_or_404(request.user, pk, access=Access.RUN)
+    try:
+        services.issue_election_minutes(election=election, issued_by=request.user)
+    except ValidationError as exc:
+        return _failed(request, election, exc)
+    return _done(request, election, _("The minutes are issued; the PDF is being prepared."))
