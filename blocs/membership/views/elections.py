@@ -93,9 +93,10 @@ def election_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "decided": decided,
         "can_confirm": is_board and status == VotingStatus.CLOSED and decided,
         "can_apply": is_board and status == VotingStatus.RESULT_CONFIRMED and election.applied_at is None,
-        "minutes_document": queries.election_minutes_document(election),
         "can_issue_minutes": can_run and status in (VotingStatus.CLOSED, VotingStatus.RESULT_CONFIRMED),
     }
+    if len(rounds) > 1 or status in (VotingStatus.CLOSED, VotingStatus.RESULT_CONFIRMED):
+        context["minutes_document"] = queries.election_minutes_document(election)  # only once minutes can exist
     if status == VotingStatus.OPEN and elector is not None and elector.pk not in voted:
         context["ballot_form"] = BallotForm(candidates=candidates)
     if can_run and scheduled and session.method == VotingMethod.CONSENSUS:
