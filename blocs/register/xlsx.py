@@ -33,21 +33,48 @@ class Column:
     header_vi: str
     header_en: str
     max_length: int | None = None
+    note_vi: str = ""  # the template's comment on the header cell: how to fill the column, in Vietnamese
 
 
 COLUMNS = (
-    Column("tax_code", "Mã số thuế", "Tax code", 14),
-    Column("name", "Tên doanh nghiệp", "Enterprise name", 255),
-    Column("name_en", "Tên tiếng Anh", "English name", 255),
-    Column("park", "KCN", "Industrial park (code or name)"),
-    Column("ownership", "Loại hình", "Ownership (FDI / Trong nước)"),
-    Column("sector", "Ngành nghề", "Sector", 255),
-    Column("legal_representative", "Người đại diện", "Legal representative", 150),
-    Column("representative_title", "Chức vụ", "Title", 150),
-    Column("address", "Địa chỉ", "Address", 255),
-    Column("phone", "Điện thoại", "Phone", 50),
-    Column("email", "Email", "E-mail", 254),
-    Column("employees", "Số lao động", "Employees"),
+    Column(
+        "tax_code",
+        "Mã số thuế",
+        "Tax code",
+        14,
+        "Bắt buộc. 10 chữ số, hoặc 13 ký tự cho đơn vị phụ thuộc (0100109106-001).",
+    ),
+    Column(
+        "name", "Tên doanh nghiệp", "Enterprise name", 255, "Bắt buộc. Tên đầy đủ theo đăng ký kinh doanh."
+    ),
+    Column("name_en", "Tên tiếng Anh", "English name", 255, "Không bắt buộc."),
+    Column(
+        "park",
+        "KCN",
+        "Industrial park (code or name)",
+        None,
+        "Mã hoặc tên khu công nghiệp của Ban; để trống nếu nằm ngoài KCN.",
+    ),
+    Column(
+        "ownership",
+        "Loại hình",
+        "Ownership (FDI / Trong nước)",
+        None,
+        "Ghi “FDI” hoặc “Trong nước” (để trống: Trong nước).",
+    ),
+    Column("sector", "Ngành nghề", "Sector", 255, "Không bắt buộc."),
+    Column(
+        "legal_representative",
+        "Người đại diện",
+        "Legal representative",
+        150,
+        "Người đại diện theo pháp luật.",
+    ),
+    Column("representative_title", "Chức vụ", "Title", 150, "Chức vụ của người đại diện, ví dụ Giám đốc."),
+    Column("address", "Địa chỉ", "Address", 255, "Không bắt buộc."),
+    Column("phone", "Điện thoại", "Phone", 50, "Không bắt buộc."),
+    Column("email", "Email", "E-mail", 254, "Không bắt buộc; một địa chỉ thư điện tử hợp lệ."),
+    Column("employees", "Số lao động", "Employees", None, "Số nguyên, không bắt buộc."),
 )
 IMPORTED_FIELDS = (*(c.field for c in COLUMNS if c.field != "park"), "park_id")
 
@@ -286,7 +313,7 @@ def import_template() -> bytes:
             "Doanh nghiệp",
             [column.header_vi for column in COLUMNS],
             widths=[24] * len(COLUMNS),
-            notes=[column.header_en for column in COLUMNS],
+            notes=[column.note_vi for column in COLUMNS],  # comments in Vietnamese: how to fill each column
             subheader=[column.header_en for column in COLUMNS],
         )
     )

@@ -179,6 +179,15 @@ def test_preview_shows_the_offending_value_and_the_ownership_in_the_users_langua
     assert "Foreign-invested (FDI)" in valid.content.decode()
 
 
+def test_the_templates_comments_say_in_vietnamese_how_to_fill_each_column():
+    from blocs.register.xlsx import import_template
+
+    sheet = load_workbook(io.BytesIO(import_template())).active
+
+    assert sheet["A1"].comment.text.startswith("Bắt buộc. 10 chữ số")
+    assert "Trong nước" in sheet["E1"].comment.text
+
+
 def test_update_existing_updates_instead_of_refusing(world, client_for):
     existing = EnterpriseFactory(organization=world.a.board, tax_code=VINAMILK, name="Tên cũ")
     client = client_for(world.a.officer)
