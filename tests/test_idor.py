@@ -36,7 +36,12 @@ from tests.factories.scoring import (
     BlocReviewFactory,
     EnterpriseReportFactory,
     EvidenceFileFactory,
+    ObjectionFactory,
+    RankingFactory,
     ReportingPeriodFactory,
+    ScorecardFactory,
+    ScoreEntryFactory,
+    ScoreEvidenceFactory,
 )
 from thidua.documents.models import LegalBasis, SignatureRequest
 from thidua.documents.services import issue_document, submit_notice
@@ -272,6 +277,30 @@ class OtherBoard:
 
         return self._get("bloc_vote", build)
 
+    def scorecard(self):
+        return self._get(
+            "scorecard",
+            lambda: ScorecardFactory(
+                year=self.year(),
+                bloc=self.bloc(),
+                enterprise=self.membership().enterprise,
+                criteria_set=self.criteria_set(),
+            ),
+        )
+
+    def score_entry(self):
+        return self._get(
+            "score_entry", lambda: ScoreEntryFactory(scorecard=self.scorecard(), criterion=self.criterion())
+        )
+
+    def ranking(self):
+        return self._get("ranking", lambda: RankingFactory(year=self.year(), bloc=self.bloc()))
+
+    def objection(self):
+        return self._get(
+            "objection", lambda: ObjectionFactory(ranking=self.ranking(), entry=self.score_entry())
+        )
+
     def legal_basis(self):
         return self._get("legal_basis", lambda: LegalBasis.objects.filter(organization=self.board).first())
 
@@ -446,6 +475,22 @@ CASES = {
     "proposals:proposal_submit": OtherBoard.proposal,
     "proposals:proposal_record": OtherBoard.proposal,
     "proposals:provincial_decision_download": OtherBoard.provincial_decision,
+    "ranking:scorecard_detail": OtherBoard.scorecard,
+    "ranking:scorecard_save": OtherBoard.scorecard,
+    "ranking:scorecard_submit": OtherBoard.scorecard,
+    "ranking:scorecard_return": OtherBoard.scorecard,
+    "ranking:scorecard_findings": OtherBoard.scorecard,
+    "ranking:score_evidence_upload": OtherBoard.scorecard,
+    "ranking:score_evidence_download": lambda o: ScoreEvidenceFactory(entry=o.score_entry()),
+    "ranking:score_evidence_remove": lambda o: ScoreEvidenceFactory(entry=o.score_entry()),
+    "ranking:ranking_detail": OtherBoard.ranking,
+    "ranking:ranking_publish": OtherBoard.ranking,
+    "ranking:ranking_lock": OtherBoard.ranking,
+    "ranking:ranking_tie_vote": OtherBoard.ranking,
+    "ranking:objection_create": OtherBoard.ranking,
+    "ranking:objection_answer": OtherBoard.objection,
+    "ranking:objection_file": OtherBoard.objection,
+    "ranking:policy_edit": OtherBoard.year,
 }
 
 

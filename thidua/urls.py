@@ -17,6 +17,7 @@ urlpatterns = [
     path("quarterly/", include("scoring.urls")),
     path("scoring/criteria/", include("scoring.criteria.urls")),
     path("awards/", include("awards.urls")),
+    path("scoring/", include("scoring.ranking.urls")),
     path("", include("thidua.documents.urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("django-admin/", admin.site.urls),

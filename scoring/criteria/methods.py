@@ -87,6 +87,7 @@ def from_yes_no(criterion, answer: bool | None, *, what: str) -> Computed:
         points,
         _("%(what)s: %(answer)s → %(points)s points.")
         % {"what": what, "answer": _("yes") if answer else _("no"), "points": points},
+        measure=ONE if answer else ZERO,
     )
 
 

@@ -1,4 +1,4 @@
-"""Factories for quarterly reporting: one per model, no hidden behaviour."""
+"""Factories for quarterly reporting, scorecards and rankings: one per model, no hidden behaviour."""
 
 import datetime
 
@@ -13,6 +13,8 @@ from scoring.quarterly.models import (
     IndicatorValue,
     ReportingPeriod,
 )
+from scoring.ranking.enums import RankingStatus, ScoringPeriod
+from scoring.ranking.models import Objection, Ranking, Scorecard, ScoreEntry, ScoreEvidence
 from tests.factories.accounts import UserFactory
 from tests.factories.blocs import BlocFactory, EmulationYearFactory, EnterpriseFactory
 
@@ -75,3 +77,64 @@ class BlocReviewFactory(factory.django.DjangoModelFactory):
     organization = factory.SelfAttribute("period.organization")
     period = factory.SubFactory(ReportingPeriodFactory)
     bloc = factory.SubFactory(BlocFactory, organization=factory.SelfAttribute("..period.organization"))
+
+
+class ScorecardFactory(factory.django.DjangoModelFactory):
+    """A scorecard; ``criteria_set`` must be given (sets are made by ``scoring.criteria.services``)."""
+
+    class Meta:
+        model = Scorecard
+
+    organization = factory.SelfAttribute("year.organization")
+    year = factory.SubFactory(EmulationYearFactory)
+    period = ScoringPeriod.YEAR_END
+    bloc = factory.SubFactory(BlocFactory, organization=factory.SelfAttribute("..year.organization"))
+    enterprise = factory.SubFactory(
+        EnterpriseFactory, organization=factory.SelfAttribute("..year.organization")
+    )
+    criteria_set = None
+
+
+class ScoreEntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ScoreEntry
+
+    scorecard = factory.SubFactory(ScorecardFactory)
+    criterion = None
+
+
+class ScoreEvidenceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ScoreEvidence
+
+    entry = factory.SubFactory(ScoreEntryFactory)
+    file = "scoring/scores/x.pdf"
+    label = "Biên lai nộp thuế"
+    size = 1000
+    sha256 = "0" * 64
+    uploaded_by = factory.SubFactory(
+        UserFactory, organization=factory.SelfAttribute("..entry.scorecard.organization")
+    )
+
+
+class RankingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Ranking
+
+    organization = factory.SelfAttribute("year.organization")
+    year = factory.SubFactory(EmulationYearFactory)
+    period = ScoringPeriod.YEAR_END
+    bloc = factory.SubFactory(BlocFactory, organization=factory.SelfAttribute("..year.organization"))
+    status = RankingStatus.PUBLISHED
+    objection_deadline = datetime.date(2026, 12, 31)
+
+
+class ObjectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Objection
+
+    ranking = factory.SubFactory(RankingFactory)
+    entry = factory.SubFactory(ScoreEntryFactory)
+    text = "Điểm tiêu chí chưa tính đến biên lai nộp thuế đã nộp."
+    file = "scoring/objections/x.pdf"
+    raised_by = factory.SubFactory(UserFactory, organization=factory.SelfAttribute("..ranking.organization"))

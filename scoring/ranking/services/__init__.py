@@ -1,0 +1,1 @@
+"""Services of scorecards (``scorecards``) and rankings with their publication and objections (``rankings``)."""
