@@ -6,13 +6,24 @@ from django.utils.translation import pgettext_lazy
 
 from blocs.enums import YearStatus
 from blocs.membership.models import Bloc, EmulationYear
-from blocs.pledges.enums import SubjectKind, TargetBasis
+from blocs.pledges.enums import PledgeStatus, SubjectKind, TargetBasis
 from blocs.pledges.models import Indicator, Pledge, PledgeTemplate
-from blocs.pledges.queries import catalogue_for
+from blocs.pledges.queries import NO_PLEDGE, catalogue_for
 from blocs.pledges.services import RegistrationInput, TargetInput
 from blocs.pledges.titles import registration_problem, title_choices
 from thidua.documents.uploads import PdfUploadValidator
 from thidua.formtools import DateInput
+
+
+class ProgressFilterForm(forms.Form):
+    """The progress page's filter: one template (an id the accessor checks) and one status."""
+
+    template = forms.IntegerField(label=_("Bloc"), min_value=1, max_value=2**31 - 1, required=False)
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=[("", _("All")), (NO_PLEDGE, _("No pledge yet")), *PledgeStatus.choices],
+        required=False,
+    )
 
 
 class TemplateForm(forms.Form):
@@ -85,7 +96,11 @@ class RegistrationForm(forms.Form):
         return cleaned
 
 
-RegistrationFormSet = forms.formset_factory(RegistrationForm, extra=2, max_num=30)
+MAX_REGISTRATIONS = 30
+# absolute_max bounds the forms Django builds whatever TOTAL_FORMS says (999999 is refused at once).
+RegistrationFormSet = forms.formset_factory(
+    RegistrationForm, extra=2, max_num=MAX_REGISTRATIONS, absolute_max=MAX_REGISTRATIONS, validate_max=True
+)
 
 
 class PledgeForm(forms.Form):

@@ -33,6 +33,16 @@ OPEN_STATUSES = (
 )
 # Statuses whose content may be edited by the enterprise.
 EDITABLE_STATUSES = (PledgeStatus.DRAFT, PledgeStatus.AMENDMENT_DRAFT, PledgeStatus.RETURNED)
+# Statuses a reviewer (the bloc leader, or the deputy for the leader's pledge) may see: review begins when
+# the enterprise submits; a draft, or an amendment still being drafted, is the enterprise's own business.
+REVIEWABLE_STATUSES = (
+    PledgeStatus.SUBMITTED,
+    PledgeStatus.RETURNED,
+    PledgeStatus.ACCEPTED,
+    PledgeStatus.SIGNED,
+    PledgeStatus.SUPERSEDED,
+    PledgeStatus.LOCKED,
+)
 
 
 class Indicator(models.Model):
@@ -173,6 +183,11 @@ class Pledge(models.Model):
     @property
     def is_editable(self) -> bool:
         return self.status in EDITABLE_STATUSES
+
+    @property
+    def review_begun(self) -> bool:
+        """Submitted at least once: from now on its reviewers may open it."""
+        return self.status in REVIEWABLE_STATUSES
 
 
 class PledgeTarget(models.Model):

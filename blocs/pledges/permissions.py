@@ -17,7 +17,7 @@ from blocs.membership.permissions import is_member_of_bloc, leads_bloc
 from blocs.membership.queries import led_bloc_ids
 from blocs.pledges import reviewers
 from blocs.pledges.documents import KIND as JOINT_PLEDGE_KIND
-from blocs.pledges.models import Pledge, PledgeTemplate
+from blocs.pledges.models import REVIEWABLE_STATUSES, Pledge, PledgeTemplate
 from blocs.register.permissions import (
     acts_for_enterprise,
     board_or_404,
@@ -29,12 +29,17 @@ from thidua.accounts.permissions import Access, acting_board, is_board_staff, re
 
 
 def can_view_pledge(user, pledge: Pledge) -> bool:
+    """Board staff and the enterprise's users always; its reviewers (the bloc leader, the deputy for the
+    leader's own pledge) only once review has begun (``REVIEWABLE_STATUSES``), never a draft."""
     return (
         is_board_staff(user)
         or acts_for_enterprise(user, pledge.enterprise)
-        or leads_bloc(user, pledge.template.bloc)
-        or reviewers.is_deputy_reviewer(user, pledge)
+        or (pledge.status in REVIEWABLE_STATUSES and is_pledge_reviewer(user, pledge))
     )
+
+
+def is_pledge_reviewer(user, pledge: Pledge) -> bool:
+    return leads_bloc(user, pledge.template.bloc) or reviewers.is_deputy_reviewer(user, pledge)
 
 
 def can_edit_pledge(user, pledge: Pledge) -> bool:

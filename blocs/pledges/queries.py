@@ -105,10 +105,15 @@ def _progress_members(user, board, *, template: PledgeTemplate | None) -> QueryS
 NO_PLEDGE = "NONE"  # the progress filter's value for members without a pledge yet
 
 
-def progress_page(user, board, *, template: PledgeTemplate | None, status: str = "", page_number=1):
+def progress_page(
+    user, board, *, template: PledgeTemplate | None, status: str = "", page_number=1, nothing: bool = False
+):
     """One page of the progress table: every member unit in the user's scope with its current pledge
-    version, or none yet (two queries for the page, one for the pledges of its rows)."""
+    version, or none yet (two queries for the page, one for the pledges of its rows); ``nothing``: an empty
+    page (the filter was invalid)."""
     qs = _progress_members(user, board, template=template)
+    if nothing:
+        qs = qs.none()
     if status == NO_PLEDGE:
         qs = qs.filter(pledge_id__isnull=True)
     elif status:

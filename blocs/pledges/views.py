@@ -14,6 +14,7 @@ from blocs.pledges.enums import PledgeStatus
 from blocs.pledges.fingerprint import verify_pledge_signature
 from blocs.pledges.forms import (
     PledgeForm,
+    ProgressFilterForm,
     ReasonForm,
     RegistrationFormSet,
     ScanForm,
@@ -63,17 +64,21 @@ def my_pledge(request: HttpRequest) -> HttpResponse:
 
 def progress(request: HttpRequest) -> HttpResponse:
     board = perms.require_progress_viewer(request.user)
+    staff = is_board_staff(request.user)
+    form = ProgressFilterForm(request.GET)
     template = None
-    if request.GET.get("template"):
-        try:
-            template = perms.get_template_for_user_or_404(request.user, int(request.GET["template"]))
-        except ValueError as exc:
-            raise Http404 from exc
-    status = request.GET.get("status", "")
-    if status not in (*PledgeStatus.values, queries.NO_PLEDGE):
-        status = ""
+    status = ""
+    if form.is_valid():
+        status = form.cleaned_data["status"]
+        if form.cleaned_data["template"] is not None:
+            template = perms.get_template_for_user_or_404(request.user, form.cleaned_data["template"])
     page = queries.progress_page(
-        request.user, board, template=template, status=status, page_number=request.GET.get("page")
+        request.user,
+        board,
+        template=template,
+        status=status,
+        page_number=request.GET.get("page"),
+        nothing=not form.is_valid(),
     )
     return render(
         request,
@@ -85,6 +90,9 @@ def progress(request: HttpRequest) -> HttpResponse:
             "statuses": [(queries.NO_PLEDGE, _("No pledge yet")), *PledgeStatus.choices],
             "templates": queries.templates_visible_to(request.user, board),
             "counts": queries.progress_counts(board, template=template, user=request.user),
+            # A reviewer opens a member's pledge once submitted (its own enterprise's at any time).
+            "opens_drafts": staff,
+            "own_enterprise_id": None if staff else getattr(enterprise_of(request.user), "enterprise_id", None),
         },
     )
 

@@ -27,6 +27,12 @@ from thidua.formtools import DateInput
 NUMBER_ATTRS = {"class": "form-control form-control-sm text-end", "inputmode": "decimal"}
 
 
+
+class SummaryFilterForm(forms.Form):
+    """The consolidated table's filter: one park of the Board (an id; another Board's is a 404)."""
+
+    park = forms.IntegerField(label=_("Industrial park"), min_value=1, max_value=2**31 - 1, required=False)
+
 class PeriodSetupForm(forms.Form):
     year = forms.ModelChoiceField(label=_("Year"), queryset=EmulationYear.objects.none())
 

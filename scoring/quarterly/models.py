@@ -18,6 +18,13 @@ from thidua.documents.uploads import GeneratedPdfName
 EDITABLE_REPORT_STATUSES = (ReportStatus.NOT_STARTED, ReportStatus.DRAFT, ReportStatus.RETURNED)
 # Statuses whose values count in the bloc's consolidated table.
 COUNTED_REPORT_STATUSES = (ReportStatus.ACCEPTED, ReportStatus.LOCKED)
+# Statuses in which the deputy, reviewer of the leader's own report, may see it: review begins at submission.
+REVIEWABLE_REPORT_STATUSES = (
+    ReportStatus.SUBMITTED,
+    ReportStatus.RETURNED,
+    ReportStatus.ACCEPTED,
+    ReportStatus.LOCKED,
+)
 EDITABLE_REVIEW_STATUSES = (ReviewStatus.OPEN, ReviewStatus.CONSOLIDATING, ReviewStatus.RETURNED)
 
 PERIOD_MONTHS = {PeriodKind.Q1: 3, PeriodKind.Q2: 6, PeriodKind.Q3: 9, PeriodKind.Q4: 12}

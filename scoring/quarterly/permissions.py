@@ -23,7 +23,13 @@ from blocs.models import BlocMembership
 from blocs.register.permissions import can_manage_blocs
 from blocs.register.queries import enterprise_of
 from scoring.quarterly.enums import ReviewStatus
-from scoring.quarterly.models import BlocReview, EnterpriseReport, EvidenceFile, ReportingPeriod
+from scoring.quarterly.models import (
+    REVIEWABLE_REPORT_STATUSES,
+    BlocReview,
+    EnterpriseReport,
+    EvidenceFile,
+    ReportingPeriod,
+)
 from thidua.accounts.permissions import Access, acting_board, is_board_staff, require
 
 PUBLIC_REVIEW_STATUSES = (ReviewStatus.ACCEPTED, ReviewStatus.PUBLISHED)
@@ -95,11 +101,13 @@ def leads_for_member(user, report: EnterpriseReport) -> bool:
 
 
 def can_view_report(user, report: EnterpriseReport) -> bool:
+    """The leader sees its members' reports at every state (it may enter values for them); the deputy, who
+    only reviews the leader's own report, from its submission on (``REVIEWABLE_REPORT_STATUSES``)."""
     return (
         is_board_staff(user)
         or is_own_report(user, report)
         or leads(user, report.bloc_id, report.period.year_id)
-        or is_deputy_reviewer(user, report)
+        or (report.status in REVIEWABLE_REPORT_STATUSES and is_deputy_reviewer(user, report))
     )
 
 

@@ -25,6 +25,7 @@ from scoring.quarterly.forms import (
     ReasonForm,
     ReportForm,
     ReviewForm,
+    SummaryFilterForm,
     UploadForm,
 )
 from scoring.quarterly.services import board_reviews as board_review_services
@@ -178,9 +179,12 @@ def period_summary(request: HttpRequest, pk: int) -> HttpResponse:
     """The Board's consolidated table across blocs, for the whole Board or one park."""
     period = perms.get_period_for_user_or_404(request.user, pk)
     parks = list(parks_for_board(period.organization_id))
+    form = SummaryFilterForm(request.GET)
     park = None
-    if request.GET.get("park"):
-        park = next((p for p in parks if str(p.pk) == request.GET["park"]), None)
+    if not form.is_valid():
+        raise Http404
+    if form.cleaned_data["park"] is not None:
+        park = next((p for p in parks if p.pk == form.cleaned_data["park"]), None)
         if park is None:
             raise Http404
     table = queries.consolidated_table(period, park_id=park.pk if park else None)

@@ -8,7 +8,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect, render, resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -72,12 +72,16 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 
 
 def _safe_next(request: HttpRequest, default: str = "home") -> str:
+    """``?next=`` when it is a path of this site (no scheme, host or control character), else the URL of
+    ``default`` (a URL name; "" gives "")."""
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(
-        target, {request.get_host()}, require_https=request.is_secure()
+    if (
+        target.startswith("/")
+        and target.isprintable()
+        and url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure())
     ):
         return target
-    return default
+    return resolve_url(default) if default else ""
 
 
 def two_factor(request: HttpRequest) -> HttpResponse:

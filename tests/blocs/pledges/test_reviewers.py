@@ -107,3 +107,34 @@ def test_review_buttons_follow_the_rule(pw, client_for):
     assert client_for(pw.other_rep).post(accept).status_code == 302
     pledge.refresh_from_db()
     assert pledge.status == PledgeStatus.ACCEPTED
+
+
+def test_reviewers_open_a_pledge_only_once_submitted(pw, client_for):
+    make_deputy(pw)
+    leaders = fill(pw.pledge_of(pw.leader), pw.leader_rep, pw.indicators)
+    members = fill(pw.pledge_of(pw.member), pw.member_rep, pw.indicators)
+    leaders_url = reverse("pledges:pledge_detail", args=[leaders.pk])
+    members_url = reverse("pledges:pledge_detail", args=[members.pk])
+    deputy, leader = client_for(pw.other_rep), client_for(pw.leader_rep)
+
+    drafts = (deputy.get(leaders_url).status_code, leader.get(members_url).status_code)
+    services.submit_pledge(pledge=leaders, submitted_by=pw.leader_rep)
+    services.submit_pledge(pledge=members, submitted_by=pw.member_rep)
+    submitted_ = (deputy.get(leaders_url).status_code, leader.get(members_url).status_code)
+
+    assert drafts == (404, 404)
+    assert submitted_ == (200, 200)
+    assert client_for(pw.leader_rep).get(leaders_url).status_code == 200  # its own, at any state
+
+
+def test_the_progress_table_links_a_members_pledge_once_submitted(pw, client_for):
+    members = fill(pw.pledge_of(pw.member), pw.member_rep, pw.indicators)
+    url = reverse("pledges:pledge_detail", args=[members.pk])
+    progress = reverse("pledges:progress")
+
+    draft_page = client_for(pw.leader_rep).get(progress).content.decode()
+    services.submit_pledge(pledge=members, submitted_by=pw.member_rep)
+    submitted_page = client_for(pw.leader_rep).get(progress).content.decode()
+
+    assert f'href="{url}"' not in draft_page
+    assert f'href="{url}"' in submitted_page

@@ -5,6 +5,7 @@ from django.test import Client
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from blocs.pledges import services
 from blocs.pledges.models import Pledge, PledgeSignature
 from tests.blocs.pledges.conftest import TEST_PASSWORD, accepted, fill, make_pledge_world, signed
 from tests.e2e.conftest import totp_code
@@ -26,8 +27,12 @@ def _status(client_for, user, method, url, data=None):
 
 
 def test_pledge_detail_trio(pw, world, client_for, outsider):
-    url = reverse("pledges:pledge_detail", args=[pw.pledge_of(pw.member).pk])
+    pledge = fill(pw.pledge_of(pw.member), pw.member_rep, pw.indicators)
+    url = reverse("pledges:pledge_detail", args=[pledge.pk])
+    leader_on_the_draft = _status(client_for, pw.leader_rep, "get", url)
+    services.submit_pledge(pledge=pledge, submitted_by=pw.member_rep)
 
+    assert leader_on_the_draft == 404  # the reviewer sees it once submitted
     assert _status(client_for, pw.member_rep, "get", url) == 200
     assert _status(client_for, pw.leader_rep, "get", url) == 200
     assert _status(client_for, world.a.council, "get", url) == 200
@@ -42,8 +47,9 @@ def test_enterprise_step_trio(pw, world, client_for, outsider, name):
     url = reverse(f"pledges:{name}", args=[pledge.pk])
     method = "post" if name == "pledge_submit" else "get"
 
+    assert _status(client_for, pw.leader_rep, method, url) == 404  # a draft: not yet the reviewer's
     assert _status(client_for, pw.reporter, method, url) in (200, 302)
-    assert _status(client_for, pw.leader_rep, method, url) == 403
+    assert _status(client_for, world.a.council, method, url) == 403
     assert _status(client_for, pw.other_rep, method, url) == 404
     assert _status(client_for, world.b.officer, method, url) == 404
 
@@ -198,3 +204,16 @@ def test_notifications_count_fragment(pw, world, client_for):
 
     assert 'data-testid="notification-count">1<' in fragment
     assert client.get(reverse("notifications:notification_count")).content.decode().strip() == ""
+
+
+def test_a_huge_total_forms_is_refused_without_building_the_forms(pw, client_for):
+    pledge = pw.pledge_of(pw.member)
+    url = reverse("pledges:pledge_edit", args=[pledge.pk])
+    data = {"reg-TOTAL_FORMS": "999999", "reg-INITIAL_FORMS": "0", "reg-MIN_NUM_FORMS": "0"}
+
+    response = client_for(pw.member_rep).post(url, data)
+
+    assert response.status_code == 200
+    assert len(response.context["formset"].forms) == 30
+    assert 'data-testid="formset-errors"' in response.content.decode()
+    assert pledge.registrations.count() == 0

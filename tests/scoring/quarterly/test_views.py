@@ -245,11 +245,13 @@ def test_report_detail_trio(qw, world, client_as, outsider):
         assert status(client_as, user, url) == 404, user
 
 
-def test_the_deputy_sees_the_leaders_report(qw, client_as):
-    assert (
-        status(client_as, qw.deputy_rep, reverse("scoring:report_detail", args=[qw.report(qw.leader).pk]))
-        == 200
-    )
+def test_the_deputy_sees_the_leaders_report_once_submitted(qw, client_as):
+    url = reverse("scoring:report_detail", args=[qw.report(qw.leader).pk])
+    before = status(client_as, qw.deputy_rep, url)
+    submitted(qw, qw.leader, qw.leader_rep)
+
+    assert before == 404  # the leader's draft is not yet the deputy's to review
+    assert status(client_as, qw.deputy_rep, url) == 200
 
 
 def test_report_detail_query_count(qw, client_as, django_assert_num_queries):
