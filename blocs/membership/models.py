@@ -123,6 +123,18 @@ class ConsolidationDecision(models.Model):
         verbose_name = _("consolidation decision")
         verbose_name_plural = _("consolidation decisions")
         ordering = ["-created_at"]
+        constraints = [
+            # Drafting and signing lock the year first (``services.decisions``); these keep the rule when
+            # a write forgets: one decision in preparation and one in force per year.
+            models.UniqueConstraint(
+                fields=["year"],
+                condition=~Q(state=DocumentState.ISSUED),
+                name="one_decision_in_preparation_per_year",
+            ),
+            models.UniqueConstraint(
+                fields=["year"], condition=Q(status=DecisionStatus.ISSUED), name="one_issued_decision_per_year"
+            ),
+        ]
 
     def __str__(self) -> str:
         if self.number:

@@ -6,106 +6,26 @@ wait has a deadline and nothing asserts on elapsed time. SQLite has one writer f
 the same writes run in turn and only the resulting chains are checked."""
 
 import itertools
-import threading
-import time
-from collections.abc import Callable
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django.db import connection, connections, transaction
 from django.utils import translation
 
+from tests.utils import DEADLINE, HeldTransaction, InThread, concurrent, wait_until, waiting_on_a_lock
 from thidua.audit.chain import GENESIS_HASH
 from thidua.audit.models import AuditEvent
 from thidua.audit.services import record_event
 
 pytestmark = [pytest.mark.unit, pytest.mark.django_db(transaction=True)]
 
-DEADLINE = 30.0  # seconds; only reached when something is wrong
 
-
-def wait_until(predicate: Callable[[], bool]) -> bool:
-    """Poll ``predicate`` until it holds or the deadline passes; return whether it held."""
-    deadline = time.monotonic() + DEADLINE
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.02)
-    return predicate()
-
-
-class InThread:
-    """Run ``work`` on its own database connection in a thread; remember its backend pid and outcome."""
-
-    def __init__(self, work: Callable[[], object]):
-        self.work = work
-        self.pid: int | None = None
-        self.started = threading.Event()
-        self.done = threading.Event()
-        self.error: BaseException | None = None
-        self.thread = threading.Thread(target=self._run, daemon=True)
-        self.thread.start()
-
-    def _run(self) -> None:
-        try:
-            if concurrent():
-                with connection.cursor() as cursor:
-                    cursor.execute("SELECT pg_backend_pid()")
-                    self.pid = cursor.fetchone()[0]
-            self.started.set()
-            self.work()
-        except BaseException as exc:  # reported by the test, not lost in the thread
-            self.error = exc
-        finally:
-            self.done.set()
-            connections.close_all()
-
-    def finish(self) -> None:
-        assert self.done.wait(DEADLINE), "the thread did not finish before the deadline"
-        self.thread.join(DEADLINE)
-        if self.error is not None:
-            raise self.error
-
-
-def concurrent() -> bool:
-    return connection.vendor == "postgresql"
-
-
-class HeldChain(InThread):
+class HeldChain(HeldTransaction):
     """Appends one event for ``actor``'s Board and, on PostgreSQL, keeps the transaction (and so the chain)
     open until ``release()``; on SQLite it commits at once."""
 
     def __init__(self, actor):
-        self.holding = threading.Event()
-        self.released = threading.Event()
-        if not concurrent():
-            self.released.set()
-
-        def work():
-            with transaction.atomic():
-                record_event(action="test.held", actor=actor)
-                self.holding.set()
-                assert self.released.wait(DEADLINE), "never released"
-
-        super().__init__(work)
-        assert self.holding.wait(DEADLINE), "the holder never appended its event"
-        if not concurrent():
-            self.finish()
-
-    def still_open(self) -> bool:
-        return not self.done.is_set()
-
-    def release(self) -> None:
-        self.released.set()
-        self.finish()
-
-
-def waiting_on_a_lock(pid: int) -> bool:
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT wait_event_type FROM pg_stat_activity WHERE pid = %s", [pid])
-        row = cursor.fetchone()
-    return row is not None and row[0] == "Lock"
+        super().__init__(lambda: record_event(action="test.held", actor=actor))
 
 
 def assert_linear(board) -> list[AuditEvent]:

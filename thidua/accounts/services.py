@@ -174,7 +174,7 @@ def find_usable_invitation(token: str) -> Invitation | None:
 @transaction.atomic
 def accept_invitation(*, token: str, password: str, request=None) -> User:
     invitation = (
-        Invitation.objects.select_for_update()
+        Invitation.objects.select_for_update(of=("self",))
         .select_related("organization")
         .filter(token_hash=hash_token(token))
         .first()

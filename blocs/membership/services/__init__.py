@@ -36,7 +36,13 @@ from blocs.membership.services.regulations import (
     propose_regulation,
     return_regulation,
 )
-from blocs.membership.services.years import close_year, ensure_year_open, open_year, update_year_settings
+from blocs.membership.services.years import (
+    close_year,
+    ensure_year_open,
+    lock_open_year,
+    open_year,
+    update_year_settings,
+)
 
 __all__ = [
     "REGULATION_FIELDS",
@@ -59,6 +65,7 @@ __all__ = [
     "delete_consolidation_draft",
     "ensure_year_open",
     "issue_election_minutes",
+    "lock_open_year",
     "name_delegate",
     "open_election",
     "open_year",

@@ -62,7 +62,7 @@ def submit_application(
 
 def _locked_pending(application: MembershipApplication) -> MembershipApplication:
     application = (
-        MembershipApplication.objects.select_for_update()
+        MembershipApplication.objects.select_for_update(of=("self",))
         .select_related("year", "enterprise")
         .get(pk=application.pk)
     )

@@ -4,7 +4,7 @@ workflow is the documents platform's, ``thidua.documents.services``). Once signe
 earlier decision and every active membership of the year rests on it."""
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,7 +22,7 @@ from blocs.membership.documents import (
 )
 from blocs.membership.models import BlocMembership, ConsolidationDecision, EmulationYear
 from blocs.membership.queries import blocs_with_members, year_has_applied_election
-from blocs.membership.services.years import ensure_year_open
+from blocs.membership.services.years import ensure_year_open, lock_open_year
 from thidua.audit.services import record_event
 from thidua.documents.enums import DocumentState
 from thidua.documents.kinds import recipients_for
@@ -74,17 +74,24 @@ def _sections(rosters: list[dict]) -> list[BlocSection]:
 @transaction.atomic
 def create_consolidation_draft(*, year: EmulationYear, created_by) -> ConsolidationDecision:
     """A draft decision for the open year (no number: it is taken when the signer signs). One draft or
-    submitted decision at a time per year."""
+    submitted decision at a time per year: the year's row is locked first, so two officers clicking at once
+    make one draft and the second reads why (the partial unique constraint
+    ``one_decision_in_preparation_per_year`` keeps the rule for any other write)."""
+    year = lock_open_year(year)
     _checked_rosters(year)
-    EmulationYear.objects.select_for_update().get(pk=year.pk)  # one draft at a time, even when two click
-    if ConsolidationDecision.objects.filter(year=year).exclude(state=DocumentState.ISSUED).exists():
-        raise ValidationError(
-            _("A consolidation decision for %(year)s is already being prepared: finish or delete it first.")
-            % {"year": year.year}
-        )
-    decision = ConsolidationDecision.objects.create(
-        organization=year.organization, year=year, status=DecisionStatus.DRAFT, created_by=created_by
+    in_preparation = ValidationError(
+        _("A consolidation decision for %(year)s is already being prepared: finish or delete it first.")
+        % {"year": year.year}
     )
+    if ConsolidationDecision.objects.filter(year=year).exclude(state=DocumentState.ISSUED).exists():
+        raise in_preparation
+    try:
+        with transaction.atomic():
+            decision = ConsolidationDecision.objects.create(
+                organization=year.organization, year=year, status=DecisionStatus.DRAFT, created_by=created_by
+            )
+    except IntegrityError:
+        raise in_preparation from None
     record_event(
         action="consolidation_decision.created",
         actor=created_by,
@@ -171,6 +178,12 @@ def decision_signed(*, signature_request, document, owner) -> ConsolidationDecis
     date taken now, supersedes the year's earlier decision, and the year's active memberships rest on it."""
     locked = _lock(owner)
     locked.state = advance(locked.state, "sign")
+    # The decision in force steps down first: one ISSUED decision per year (``one_issued_decision_per_year``).
+    # No lock on the year here: the platform already wrote its audit event, and the year comes before the
+    # audit chain in the lock order; one decision in preparation per year means no other can be signed now.
+    ConsolidationDecision.objects.filter(year=locked.year, status=DecisionStatus.ISSUED).update(
+        status=DecisionStatus.SUPERSEDED
+    )
     locked.status = DecisionStatus.ISSUED
     locked.document = document
     locked.number = f"{document.number:02d}"
@@ -180,9 +193,6 @@ def decision_signed(*, signature_request, document, owner) -> ConsolidationDecis
     locked.save(
         update_fields=["state", "status", "document", "number", "symbol", "signed_on", "effective_on"]
     )
-    ConsolidationDecision.objects.filter(year=locked.year, status=DecisionStatus.ISSUED).exclude(
-        pk=locked.pk
-    ).update(status=DecisionStatus.SUPERSEDED)
     BlocMembership.objects.filter(year=locked.year, status=MembershipStatus.ACTIVE).update(decision=locked)
     record_event(
         action="consolidation_decision.issued",

@@ -241,7 +241,7 @@ def apply_election_result(*, election: Election, applied_by) -> list[BlocMembers
     """Give the office to the enterprise the confirmed election chose, in the year it elects for, by THE rule
     (``rules.roles_after_election``, with the no-second-consecutive-term rule); its previous holder becomes a
     plain member. The consolidation decision of that year, issued next, shows it."""
-    election = Election.objects.select_for_update().select_related("bloc").get(pk=election.pk)
+    election = Election.objects.select_for_update(of=("self",)).select_related("bloc").get(pk=election.pk)
     session = current_round(election)
     if session is None or session.status != VotingStatus.RESULT_CONFIRMED:
         raise ValidationError(_("Only a confirmed election can be applied."))

@@ -98,7 +98,7 @@ def add_member(
 def assign_role(*, membership: BlocMembership, role: str, assigned_by) -> BlocMembership:
     """Make a member the leader or the deputy (the previous holder becomes a plain member), or a member again."""
     membership = (
-        BlocMembership.objects.select_for_update().select_related("bloc", "year").get(pk=membership.pk)
+        BlocMembership.objects.select_for_update(of=("self",)).select_related("bloc", "year").get(pk=membership.pk)
     )
     ensure_year_open(membership.year)
     if membership.status != MembershipStatus.ACTIVE:
@@ -126,7 +126,7 @@ def assign_role(*, membership: BlocMembership, role: str, assigned_by) -> BlocMe
 @transaction.atomic
 def withdraw_membership(*, membership: BlocMembership, reason: str, withdrawn_by) -> BlocMembership:
     membership = (
-        BlocMembership.objects.select_for_update().select_related("bloc", "year").get(pk=membership.pk)
+        BlocMembership.objects.select_for_update(of=("self",)).select_related("bloc", "year").get(pk=membership.pk)
     )
     ensure_year_open(membership.year)
     if membership.status != MembershipStatus.ACTIVE:

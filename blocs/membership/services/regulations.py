@@ -113,7 +113,7 @@ def adopt_regulation(*, bloc: Bloc, data: dict, adopted_by, agreed_members=(), f
 
 
 def _pending(regulation: BlocRegulation) -> BlocRegulation:
-    regulation = BlocRegulation.objects.select_for_update().select_related("bloc").get(pk=regulation.pk)
+    regulation = BlocRegulation.objects.select_for_update(of=("self",)).select_related("bloc").get(pk=regulation.pk)
     if regulation.status != RegulationStatus.PROPOSED:
         raise ValidationError(_("This version does not await the Board's confirmation."))
     return regulation

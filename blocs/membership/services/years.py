@@ -4,7 +4,7 @@ import datetime
 from functools import partial
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -27,6 +27,20 @@ def ensure_year_open(year: EmulationYear) -> None:
         raise ValidationError(
             _("The year %(year)s is closed and can no longer be changed.") % {"year": year.year}
         )
+
+
+def lock_open_year(year: EmulationYear | int) -> EmulationYear:
+    """Lock the year's row (FOR NO KEY UPDATE: rows that merely reference the year are not held up) and
+    refuse a closed year. The first lock of every write that must not interleave with another write of the
+    same year (issuing its consolidation decision, a pledge signature's chain) or with its close; always
+    taken before any lock of the year's records (``blocs.pledges.services.locks`` gives the order)."""
+    pk = year if isinstance(year, int) else year.pk
+    locked = EmulationYear.objects.select_for_update(no_key=True).get(pk=pk)
+    if locked.status != YearStatus.OPEN:
+        raise ValidationError(
+            _("The year %(year)s is closed and can no longer be changed.") % {"year": locked.year}
+        )
+    return locked
 
 
 def _next_roles(
@@ -65,12 +79,22 @@ def _next_roles(
 
 @transaction.atomic
 def open_year(*, organization, year: int, opened_by, copy_from: EmulationYear | None = None) -> EmulationYear:
+    """Open ``year`` for the Board, copying the active memberships of ``copy_from`` with next term's roles.
+
+    Two openings of one year at once: the unique constraint makes the second wait for the first and then
+    refuse with the same message as when the year already existed (never an IntegrityError). A constant
+    number of queries whatever the number of blocs and members (bulk reads and one bulk insert)."""
+    exists = ValidationError({"year": _("The year %(year)s already exists.") % {"year": year}})
     if EmulationYear.objects.filter(organization=organization, year=year).exists():
-        raise ValidationError({"year": _("The year %(year)s already exists.") % {"year": year}})
+        raise exists
     if copy_from is not None and copy_from.organization_id != organization.pk:
         raise ValidationError(_("Copy from a year of this Board."))
     settings = dict(copy_from.settings) if copy_from is not None else default_year_settings()
-    new_year = EmulationYear.objects.create(organization=organization, year=year, settings=settings)
+    try:
+        with transaction.atomic():
+            new_year = EmulationYear.objects.create(organization=organization, year=year, settings=settings)
+    except IntegrityError:  # another opening of this year committed meanwhile (one_year_per_board)
+        raise exists from None
     elected = confirmed_elections(organization.pk, year)
     copied = 0
     if copy_from is not None:

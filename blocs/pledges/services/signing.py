@@ -13,13 +13,13 @@ from django.utils.translation import gettext as _
 
 from blocs.enums import MembershipStatus
 from blocs.membership.issuers import bloc_issuer, bloc_recipients
-from blocs.membership.models import BlocMembership, EmulationYear
-from blocs.membership.services import ensure_year_open
+from blocs.membership.models import BlocMembership
 from blocs.pledges import documents, fingerprint
 from blocs.pledges.enums import PledgeStatus, TemplateStatus
 from blocs.pledges.models import Pledge, PledgeSignature, PledgeSignatureScan, PledgeTemplate
 from blocs.pledges.services.announcements import announce_pledge_signed
-from blocs.pledges.services.versions import _lock, _move
+from blocs.pledges.services.locks import lock_for_signing, lock_pledge, lock_template
+from blocs.pledges.services.versions import _move
 from blocs.pledges.states import next_pledge_status
 from blocs.register.permissions import is_representative_of
 from thidua.accounts.reauth import reauthenticate
@@ -50,12 +50,10 @@ def sign_pledge(
     if not title:
         raise ValidationError({"title": _("Enter your title as it should appear on the pledge.")})
     with transaction.atomic():
-        pledge = _lock(pledge)
-        ensure_year_open(pledge.template.year)
+        # The one lock order (``locks``), every lock before the first audit event: the year (serialises the
+        # Board's chain of the year), the template, the version this one supersedes, this version.
+        year, template, previous, pledge = lock_for_signing(pledge)
         next_pledge_status(pledge.status, "sign")  # refuse before computing anything
-        year = EmulationYear.objects.select_for_update().get(
-            pk=pledge.template.year_id
-        )  # serialises the chain
         accept_covenant(pledge)
         signed_at = timezone.now()
         content = fingerprint.pledge_content(
@@ -96,14 +94,14 @@ def sign_pledge(
         )
         _move(pledge, "sign", user, comment=content_hash, stamp="signed_at")
         announce_pledge_signed(pledge)
-        if pledge.previous_id is not None:
+        if previous is not None:
             _move(
-                _lock(pledge.previous),
+                previous,
                 "supersede",
                 user,
                 comment=_("Replaced by version %(v)s") % {"v": pledge.version},
             )
-        update_joint_pledge(template=pledge.template, requested_by=user)
+        update_joint_pledge(template=template, requested_by=user)
     return signature
 
 
@@ -144,7 +142,7 @@ def attach_signed_scan(*, pledge: Pledge, user, upload) -> PledgeSignatureScan:
         check_pdf_upload(upload)
     except ValidationError as exc:
         raise ValidationError({"file": exc.error_list}) from None
-    pledge = _lock(pledge)
+    pledge = lock_pledge(pledge)  # then its scan: the one lock order (``locks``)
     if pledge.status != PledgeStatus.SIGNED:
         raise ValidationError(
             _("A scanned copy can only be attached to a signed version that is not locked or superseded.")
@@ -192,7 +190,7 @@ def all_members_signed(template: PledgeTemplate) -> bool:
 @transaction.atomic
 def close_signing(*, template: PledgeTemplate, closed_by):
     """The Board closes the signing round: the joint pledge is issued with those who have signed."""
-    template = PledgeTemplate.objects.select_for_update().get(pk=template.pk)
+    template = lock_template(template)
     if template.status != TemplateStatus.APPROVED:
         raise ValidationError(_("Only an approved template has a signing round."))
     if template.signing_closed_at is not None:
@@ -215,11 +213,7 @@ def issue_joint_pledge(*, template: PledgeTemplate, requested_by):
     document, numbered in the bloc's register, signed in its name by the leader's representative, who must
     have signed the pledge first."""
     with transaction.atomic():
-        template = (
-            PledgeTemplate.objects.select_for_update()
-            .select_related("bloc__organization", "year", "organization")
-            .get(pk=template.pk)
-        )
+        template = lock_template(template)
         if not PledgeSignature.objects.filter(pledge__template=template).exists():
             raise ValidationError(_("Nobody has signed yet."))
         data = documents.joint_pledge_data(template)

@@ -4,7 +4,7 @@ draft pledge for every member), and the national indicator catalogue they choose
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -20,6 +20,7 @@ from blocs.pledges.services.announcements import (
     announce_template_returned,
     announce_template_submitted,
 )
+from blocs.pledges.services.locks import lock_template
 from blocs.pledges.states import AUDIT_VERBS, next_template_status
 from thidua.audit.services import record_event
 
@@ -64,10 +65,9 @@ def create_template(
     if bloc.organization_id != year.organization_id:
         raise ValidationError(_("The bloc and the year must belong to the same Board."))
     ensure_year_open(year)
+    exists = ValidationError(_("This bloc already has a pledge template for %(year)s.") % {"year": year.year})
     if PledgeTemplate.objects.filter(bloc=bloc, year=year).exists():
-        raise ValidationError(
-            _("This bloc already has a pledge template for %(year)s.") % {"year": year.year}
-        )
+        raise exists
     indicators = _check_indicators(indicators, bloc.organization)
     template = PledgeTemplate(
         organization=bloc.organization,
@@ -79,8 +79,12 @@ def create_template(
         signing_deadline=signing_deadline,
         created_by=created_by,
     )
-    template.full_clean(exclude=["indicators"])
-    template.save()
+    template.full_clean(exclude=["indicators"], validate_constraints=False)
+    try:
+        with transaction.atomic():
+            template.save()
+    except IntegrityError:  # another template for this bloc and year committed meanwhile
+        raise exists from None
     template.indicators.set(indicators)
     record_event(
         action="pledge_template.created", actor=created_by, organization=bloc.organization, obj=template
@@ -99,7 +103,7 @@ def update_template(
     indicators,
     signing_deadline: datetime.date,
 ) -> PledgeTemplate:
-    template = PledgeTemplate.objects.select_for_update().get(pk=template.pk)
+    template = lock_template(template)
     if not template.is_editable:
         raise ValidationError(_("Only a draft or returned template can be edited."))
     ensure_year_open(template.year)
@@ -117,7 +121,7 @@ def update_template(
 
 
 def _template_step(template: PledgeTemplate, action: str, actor, **changes) -> PledgeTemplate:
-    template = PledgeTemplate.objects.select_for_update().get(pk=template.pk)
+    template = lock_template(template)
     ensure_year_open(template.year)
     template.status = next_template_status(template.status, action)
     for name, value in changes.items():

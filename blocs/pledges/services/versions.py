@@ -28,14 +28,11 @@ from blocs.pledges.models import (
     TitleRegistration,
 )
 from blocs.pledges.services.announcements import announce_pledge_submitted
+from blocs.pledges.services.locks import lock_pledge
 from blocs.pledges.services.reminders import notify_representatives
 from blocs.pledges.states import AUDIT_VERBS, next_pledge_status
 from blocs.pledges.titles import check_registrations
 from thidua.audit.services import record_event
-
-
-def _lock(pledge: Pledge) -> Pledge:
-    return Pledge.objects.select_for_update().select_related("template__year", "enterprise").get(pk=pledge.pk)
 
 
 def _move(pledge: Pledge, action: str, actor, *, comment: str = "", stamp: str | None = None) -> Pledge:
@@ -84,7 +81,7 @@ def update_pledge(
 ) -> Pledge:
     """Replace the targets and registrations of an editable version. The commitments are the bloc's and
     the member accepts them all (a covenant): they are the template's, never a pick list."""
-    pledge = _lock(pledge)
+    pledge = lock_pledge(pledge)
     if pledge.status not in EDITABLE_STATUSES:
         raise ValidationError(
             _("This pledge is “%(status)s”: its content can no longer be changed.")
@@ -134,7 +131,7 @@ def update_pledge(
 
 @transaction.atomic
 def submit_pledge(*, pledge: Pledge, submitted_by) -> Pledge:
-    pledge = _lock(pledge)
+    pledge = lock_pledge(pledge)
     ensure_year_open(pledge.template.year)
     required = set(pledge.template.indicators.filter(optional=False).values_list("code", flat=True)) - set(
         pledge.targets.values_list("indicator__code", flat=True)
@@ -172,7 +169,7 @@ def _check_reviewer(pledge: Pledge, reviewer) -> None:
 def return_pledge(*, pledge: Pledge, returned_by, reason: str) -> Pledge:
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the pledge is returned.")})
-    pledge = _lock(pledge)
+    pledge = lock_pledge(pledge)
     _check_reviewer(pledge, returned_by)
     ensure_year_open(pledge.template.year)
     pledge.return_reason = reason.strip()
@@ -189,7 +186,7 @@ def return_pledge(*, pledge: Pledge, returned_by, reason: str) -> Pledge:
 
 @transaction.atomic
 def accept_pledge(*, pledge: Pledge, accepted_by) -> Pledge:
-    pledge = _lock(pledge)
+    pledge = lock_pledge(pledge)
     _check_reviewer(pledge, accepted_by)
     ensure_year_open(pledge.template.year)
     pledge = _move(pledge, "accept", accepted_by, stamp="accepted_at")
@@ -207,7 +204,7 @@ def propose_amendment(*, pledge: Pledge, proposed_by, reason: str) -> Pledge:
     """From a signed version, a new AMENDMENT_DRAFT version with the same content and the reason."""
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the pledge must be amended.")})
-    pledge = _lock(pledge)
+    pledge = lock_pledge(pledge)
     ensure_year_open(pledge.template.year)
     next_pledge_status(pledge.status, "amend")
     if Pledge.objects.filter(previous=pledge).exists():
@@ -246,7 +243,8 @@ def propose_amendment(*, pledge: Pledge, proposed_by, reason: str) -> Pledge:
 def lock_pledges_for_year(*, year: EmulationYear, locked_by) -> int:
     """Called when the year closes: every signed version becomes LOCKED (one transition row each)."""
     count = 0
-    for pledge in Pledge.objects.select_for_update().filter(template__year=year, status=PledgeStatus.SIGNED):
+    signed = Pledge.objects.select_for_update(of=("self",)).filter(template__year=year, status=PledgeStatus.SIGNED)
+    for pledge in signed.order_by("pk"):  # the one lock order (``locks``): the year is held, then pledges by id
         _move(pledge, "lock", locked_by, stamp="locked_at")
         count += 1
     return count
