@@ -19,7 +19,7 @@ PORT ?= 8000
 SITE_URL ?= http://$(HOST):$(PORT)
 RUN_ENV := DEBUG=1 SITE_URL=$(SITE_URL)
 
-.PHONY: help run test preflight install install-dev migrate messages demo lint e2e bench-pdf bench-data bench-import clean check-python
+.PHONY: help run test preflight install install-dev migrate messages demo lint e2e bench-pdf bench-data bench-import bench-open-year clean check-python
 
 help:
 	@echo "make run    set up .venv, migrate SQLite, load demo data, serve http://$(HOST):$(PORT)"
@@ -92,6 +92,9 @@ bench-data: install-dev
 
 bench-import: install-dev
 	$(VPY) bench/import_xlsx.py
+
+bench-open-year: install-dev
+	$(VPY) bench/open_year.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .test-media .queue
