@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from blocs.enums import MembershipRole
+from blocs.enums import DecisionStatus, MembershipRole
 from blocs.membership.services.elections import create_election
 from tests.factories.blocs import (
     BlocFactory,
@@ -23,6 +23,7 @@ from tests.factories.blocs import (
     MembershipApplicationFactory,
     enterprise_user,
 )
+from thidua.documents.enums import DocumentState
 
 pytestmark = pytest.mark.unit
 
@@ -76,8 +77,10 @@ def _applications(board, year, n):
 
 
 def _decisions(board, year, n):
-    for _ in range(n):
-        ConsolidationDecisionFactory(organization=board, year=year)
+    for _ in range(n):  # issued, then superseded: one in preparation and one in force per year at most
+        ConsolidationDecisionFactory(
+            organization=board, year=year, state=DocumentState.ISSUED, status=DecisionStatus.SUPERSEDED
+        )
     return reverse("membership:decision_list")
 
 
