@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0002_board_document_settings'),
-        ('blocs', '0014_pledge_covenant'),
+        ('blocs', '0015_application_withdrawn'),
         ('documents', '0004_notice_states_and_legal_bases'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
