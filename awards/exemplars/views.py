@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -12,9 +12,10 @@ from awards.catalogue.permissions import can_manage_awards
 from awards.exemplars import services
 from awards.exemplars.forms import ExemplarForm
 from awards.exemplars.models import Exemplar
+from awards.exemplars.permissions import get_exemplar_to_propose_or_404
 from blocs.register.permissions import board_or_404
 from blocs.register.queries import enterprise_of
-from thidua.accounts.permissions import MANAGER_ROLES, is_board_staff, require, require_board_staff
+from thidua.accounts.permissions import MANAGER_ROLES, is_board_staff, require_board_staff
 from thidua.formtools import add_service_errors, message_service_errors
 from thidua.pagination import paginate
 
@@ -54,9 +55,7 @@ def exemplar_create(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def exemplar_propose(request: HttpRequest, pk: int) -> HttpResponse:
-    board = board_or_404(request.user)
-    exemplar = get_object_or_404(Exemplar, organization=board, pk=pk)
-    require(can_manage_awards(request.user))
+    exemplar = get_exemplar_to_propose_or_404(request.user, pk)
     try:
         exemplar = services.propose_exemplar(exemplar=exemplar, proposed_by=request.user)
     except ValidationError as exc:
