@@ -3,6 +3,7 @@
 from blocs.membership.queries import speaks_for_own_enterprise
 from blocs.register.queries import enterprise_of
 from blocs.voting import queries as voting_queries
+from scoring.ranking.queries import final_ranking
 
 
 def current_round(vote):
@@ -20,4 +21,7 @@ def unit_elector(vote, user):
 def flag_candidate_ids(bloc, year) -> set[int] | None:
     """The members that may stand for the flag: the first-ranked, not vetoed, of the bloc's published
     ranking; None while the bloc has no published ranking (the Board verifies the candidate then)."""
-    return None
+    rows = final_ranking(bloc, year)
+    if rows is None:
+        return None
+    return {row.enterprise_id for row in rows if row.rank == 1 and not row.vetoed}

@@ -57,7 +57,8 @@ class Facts:
     is_flag: bool = False
     has_bloc: bool = False
     bloc_eligible_for_flag: bool = False
-    ranking: Ranking | None = None  # None: no locked ranking yet
+    ranking: Ranking | None = None  # None: no published ranking yet
+    check_veto: bool = False  # an enterprise subject: a vetoed member is not proposable
     years_of_excellence: int = 0
     excellent_years: frozenset[int] = frozenset()  # years with a merit title of excellence (from history)
     ignored_ad_hoc: int = 0  # ad-hoc or thematic awards in the history, never counted (Art. 4)
@@ -143,6 +144,8 @@ def evaluate(facts: Facts) -> Evaluation:
             _state(not facts.duplicate),
         )
     )
+    if facts.check_veto:
+        add(_veto(facts))
     if facts.is_flag:
         add(_flag_bloc(facts))
         add(_flag_ranking(facts))
@@ -160,6 +163,24 @@ def evaluate(facts: Facts) -> Evaluation:
             )
         )
     return result
+
+
+def _veto(facts: Facts) -> Condition:
+    label = _("Not vetoed in the bloc's scoring")
+    if facts.ranking is None:
+        return Condition(
+            "veto",
+            label,
+            UNKNOWN,
+            _("The bloc's ranking is not published yet: the Board verifies it."),
+            blocking=False,
+        )
+    return Condition(
+        "veto",
+        label,
+        _state(not facts.ranking.vetoed),
+        _("A vetoed member is ranked but cannot be proposed.") if facts.ranking.vetoed else "",
+    )
 
 
 def _flag_bloc(facts: Facts) -> Condition:
@@ -182,7 +203,10 @@ def _flag_ranking(facts: Facts) -> Condition:
     ranking = facts.ranking
     if ranking is None:
         return Condition(
-            "flag_ranking", label, UNKNOWN, _("The bloc's ranking is not locked yet: the Board verifies it.")
+            "flag_ranking",
+            label,
+            UNKNOWN,
+            _("The bloc's ranking is not published yet: the Board verifies it."),
         )
     ok = ranking.rank == 1 and not ranking.vetoed
     if ranking.vetoed:

@@ -13,7 +13,10 @@ from awards.nominations.models import AWARDED_STATUSES, QUOTA_STATUSES, Nominati
 from blocs.enums import MembershipStatus, YearStatus
 from blocs.membership.models import BlocMembership
 from blocs.membership.queries import led_bloc_ids
+from blocs.register.models import Enterprise
 from blocs.register.queries import enterprise_of
+from scoring.ranking.enums import CompletionLevel
+from scoring.ranking.queries import completion_levels, final_ranking
 from thidua.accounts.models import User
 from thidua.accounts.permissions import MANAGER_ROLES, is_board_staff
 
@@ -73,8 +76,9 @@ def missing_documents(lines: list[DossierLine]) -> list[str]:
 
 
 def excellent_years(enterprise_id: int, before_year: int) -> tuple[frozenset[int], int]:
-    """Years before ``before_year`` in which the enterprise (as a collective) was awarded a title of
-    excellence, and how many ad-hoc or thematic awards its history holds (never counted, ND 152 Art. 4)."""
+    """Years before ``before_year`` of excellent task completion: those its year-end ranking says so
+    (``scoring.ranking``, domain.md §17.6) and those it was awarded a title of excellence as a collective; and
+    how many ad-hoc or thematic awards its history holds (never counted, ND 152 Art. 4)."""
     rows = Nomination.objects.filter(
         enterprise_id=enterprise_id,
         subject_kind=SubjectKind.ENTERPRISE,
@@ -82,6 +86,12 @@ def excellent_years(enterprise_id: int, before_year: int) -> tuple[frozenset[int
         year__year__lt=before_year,
     ).values_list("year__year", "award_type__code", "award_type__basis")
     years, ignored = set(), 0
+    enterprise = Enterprise.objects.get(pk=enterprise_id)
+    years.update(
+        year
+        for year, level in completion_levels(enterprise).items()
+        if level == CompletionLevel.EXCELLENT and year < before_year
+    )
     for year, code, basis in rows:
         if basis != AwardBasis.MERIT:
             ignored += 1
@@ -122,8 +132,17 @@ def quota_uses(nomination: Nomination) -> list[QuotaUse]:
 
 
 def ranking_of(nomination: Nomination) -> Ranking | None:
-    """The enterprise's place in its bloc's locked ranking of the year: None until scoring ranks (issue 13)."""
-    return None
+    """The enterprise's row in its bloc's published (or locked) year-end ranking: None while the bloc has none;
+    a rank of None when the enterprise is not ranked in it."""
+    if nomination.bloc_id is None or nomination.subject_kind != SubjectKind.ENTERPRISE:
+        return None
+    rows = final_ranking(nomination.bloc, nomination.year)
+    if rows is None:
+        return None
+    row = next((r for r in rows if r.enterprise_id == nomination.enterprise_id), None)
+    if row is None:
+        return Ranking(rank=None, vetoed=False)
+    return Ranking(rank=row.rank, vetoed=row.vetoed, classification=row.get_classification_display())
 
 
 def eligibility_facts(nomination: Nomination, *, check_dossier: bool = True) -> Facts:
@@ -174,6 +193,7 @@ def eligibility_facts(nomination: Nomination, *, check_dossier: bool = True) -> 
         has_bloc=bloc is not None,
         bloc_eligible_for_flag=bool(bloc and bloc.eligible_for_provincial_flag),
         ranking=ranking_of(nomination),
+        check_veto=nomination.subject_kind == SubjectKind.ENTERPRISE,
         years_of_excellence=award.years_of_excellence
         if nomination.subject_kind == SubjectKind.ENTERPRISE
         else 0,
