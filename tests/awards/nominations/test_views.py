@@ -138,6 +138,7 @@ def test_eligibility_page_explains_each_condition(world, aw, client_for):
         "year_open",
         "investigation",
         "duplicate",
+        "veto",
         "flag_bloc",
         "flag_ranking",
         "quota",
