@@ -14,6 +14,7 @@ the quarterly demo). Idempotent: does nothing for a Board that already has crite
 from __future__ import annotations
 
 import datetime
+import hashlib
 import random
 from decimal import Decimal
 
@@ -82,7 +83,7 @@ def _attach_evidence(card, user) -> None:
                 file=ContentFile(EVIDENCE_PDF, name=f"minh-chung-{entry.criterion.code}.pdf"),
                 label=f"Minh chứng tiêu chí {entry.criterion.code}",
                 size=len(EVIDENCE_PDF),
-                sha256="",
+                sha256=hashlib.sha256(EVIDENCE_PDF).hexdigest(),
                 uploaded_by=user,
             )
 
