@@ -28,7 +28,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from tests.e2e.conftest import DESKTOP, PHONE, login
 from thidua.accounts.demo import DEMO_PASSWORD
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]  # a crawled page can render a PDF
 
 AXE = Path(settings.BASE_DIR, "static", "vendor", "axe-core", "axe.min.js")
 # One login per demo role (README, "Demo logins"): the Thái Nguyên Board has every role of the demo.
